@@ -1,0 +1,21 @@
+"""Defaults of the client, in one place."""
+
+from __future__ import annotations
+
+DEFAULT_BASE_URL = "https://api.flowroute.com"
+DEFAULT_TIMEOUT = 30.0  # seconds, for connecting and for each read
+DEFAULT_MAX_RETRIES = 2
+
+INITIAL_BACKOFF = 0.5  # seconds before the first retry, before jitter
+MAX_BACKOFF = 8.0  # the exponential backoff never waits longer than this
+RETRY_AFTER_CAP = 30.0  # a server's Retry-After is honoured up to this many seconds
+RETRY_BUDGET = 60.0  # no retry starts once this much time has passed since the first attempt
+
+# Statuses that say "try again later" without the request having been processed.
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+
+ENV_ACCESS_KEY = "FR_ACCESS_KEY"
+ENV_SECRET_KEY = "FR_SECRET_KEY"
+ENV_BASE_URL = "FLOWROUTE_BASE_URL"
+
+JSON_CONTENT_TYPE = "application/json"

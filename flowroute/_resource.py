@@ -1,0 +1,66 @@
+"""What every controller shares: endpoint records and the call through the Transport."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+import attrs
+
+from ._transport import Params, path_param
+
+if TYPE_CHECKING:
+    import requests
+
+    from ._transport import Transport
+
+__all__ = ["Controller", "Endpoint"]
+
+
+@attrs.frozen
+class Endpoint:
+    """One API operation: method and path template (with ``{name}`` placeholders).
+
+    A POST is not idempotent: it is never re-sent once it may have reached
+    the server. Every other method is.
+    """
+
+    method: str
+    template: str
+
+    @property
+    def idempotent(self) -> bool:
+        """Whether sending this operation twice has the effect of sending it once."""
+        return self.method != "POST"
+
+    def path(self, **params: object) -> str:
+        """The path with each placeholder filled by its percent-escaped value."""
+        return self.template.format(**{k: path_param(v) for k, v in params.items()})
+
+
+class Controller:
+    """Base of the API controllers: holds the Transport and the auth of one API version.
+
+    The auth object is fetched at call time, so a Client without credentials
+    can be built and fails with a `ConfigurationError` only when it is used.
+    """
+
+    def __init__(self, transport: Transport, auth: Callable[[], requests.auth.AuthBase]) -> None:
+        self._transport = transport
+        self._auth = auth
+
+    def _call(
+        self,
+        endpoint: Endpoint,
+        *,
+        params: Params = None,
+        json: Any = None,
+        **path: object,
+    ) -> Any:
+        return self._transport.request(
+            endpoint.method,
+            endpoint.path(**path),
+            auth=self._auth(),
+            params=params,
+            json=json,
+            idempotent=endpoint.idempotent,
+        )

@@ -1,0 +1,116 @@
+"""Argument checks run before a request is built; each failure names the argument."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Collection
+from decimal import Decimal, InvalidOperation
+from typing import Any, Optional
+
+from .errors import ValidationError
+
+__all__ = [
+    "choice",
+    "date_text",
+    "decimal",
+    "digits",
+    "integer",
+    "phone_number",
+    "text",
+]
+
+_PHONE_PUNCTUATION = re.compile(r"[\s().\-]")
+PHONE_FORMS = "an 11-digit North American number: +12065550100, 12065550100 or (206) 555-0100"
+
+
+def integer(value: Any, argument: str, minimum: int, maximum: Optional[int] = None) -> int:
+    """An int (or digit string) within [minimum, maximum]."""
+    allowed = f"an integer from {minimum} to {maximum}" if maximum else f"an integer >= {minimum}"
+    if isinstance(value, bool):
+        raise ValidationError(argument, allowed, value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if not isinstance(value, int) or value < minimum or (maximum is not None and value > maximum):
+        raise ValidationError(argument, allowed, value)
+    return value
+
+
+def phone_number(value: Any, argument: str) -> str:
+    """A North American number in the 11-digit form the API documents (``1NPANXXXXXX``)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValidationError(argument, PHONE_FORMS, value)
+    text = _PHONE_PUNCTUATION.sub("", str(value).strip())
+    if text.startswith("+"):
+        text = text[1:]
+        if not text.startswith("1"):
+            raise ValidationError(argument, PHONE_FORMS, value)
+    if len(text) == 10 and text.isdigit():
+        text = "1" + text
+    if len(text) != 11 or not text.isdigit() or text[0] != "1" or text[1] in "01":
+        raise ValidationError(argument, PHONE_FORMS, value)
+    return text
+
+
+def digits(value: Any, argument: str, max_length: int = 11) -> str:
+    """A run of 1 to `max_length` decimal digits, given as an int or a string."""
+    allowed = f"1 to {max_length} digits"
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValidationError(argument, allowed, value)
+    text = str(value).strip()
+    if not text.isdigit() or not text.isascii() or len(text) > max_length:
+        raise ValidationError(argument, allowed, value)
+    return text
+
+
+def decimal(value: Any, argument: str) -> Decimal:
+    """A non-negative, finite amount of money."""
+    allowed = "a non-negative amount, e.g. 3.25"
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise ValidationError(argument, allowed, value)
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        raise ValidationError(argument, allowed, value) from None
+    if not amount.is_finite() or amount < 0:
+        raise ValidationError(argument, allowed, value)
+    return amount
+
+
+def choice(value: Any, argument: str, allowed: Collection[str]) -> str:
+    """One of a closed set of strings (compared case-sensitively)."""
+    if not isinstance(value, str) or value not in allowed:
+        raise ValidationError(argument, "one of " + ", ".join(sorted(allowed)), value)
+    return value
+
+
+def text(value: Any, argument: str, max_length: Optional[int] = None) -> str:
+    """A non-empty string, at most `max_length` characters."""
+    allowed = "a non-empty string" + (f" of at most {max_length} characters" if max_length else "")
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(argument, allowed, value)
+    if max_length is not None and len(value) > max_length:
+        raise ValidationError(argument, allowed, value)
+    return str(value)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_text(value: Any, argument: str) -> str:
+    """A date or datetime as the API takes it: ``YYYY-MM-DD`` or ISO-8601."""
+    allowed = "a date or datetime: datetime.date, datetime.datetime or 'YYYY-MM-DD[THH:MM:SS]'"
+    if isinstance(value, datetime.datetime):
+        moment: datetime.datetime = value
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        return moment.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValidationError(argument, allowed, value) from None
+        return value
+    raise ValidationError(argument, allowed, value)

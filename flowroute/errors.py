@@ -1,0 +1,266 @@
+"""Every failure the library raises, as one tree::
+
+    FlowrouteError
+    ├── ConfigurationError          bad or missing settings (credentials, base URL)
+    ├── ValidationError             bad input, caught before any request is sent
+    ├── TransportError              the exchange itself failed
+    │   ├── ConnectError            no connection could be made (nothing was sent)
+    │   │   └── ConnectTimeout      connecting took too long (nothing was sent)
+    │   ├── ReadTimeout             the server did not answer in time
+    │   ├── ReadError               the connection broke mid-exchange
+    │   └── DecodeError             a response that is not what the API documents
+    └── APIError                    the API answered with an error status
+        ├── BadRequestError             400
+        ├── AuthenticationError         401
+        ├── PermissionDeniedError       403
+        ├── NotFoundError               404
+        ├── ConflictError               409
+        ├── UnprocessableEntityError    422
+        ├── RateLimitError              429
+        └── ServerError                 5xx
+
+`PartialUpdateError` (a multi-request operation left half-done) lives with
+the compat layer that can cause it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+__all__ = [
+    "APIError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "ConnectError",
+    "ConnectTimeout",
+    "DecodeError",
+    "ErrorDetail",
+    "FlowrouteError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ReadError",
+    "ReadTimeout",
+    "ServerError",
+    "TransportError",
+    "UnprocessableEntityError",
+    "ValidationError",
+    "error_for_status",
+]
+
+
+class FlowrouteError(Exception):
+    """Base class of every exception raised by flowroute."""
+
+
+class ConfigurationError(FlowrouteError):
+    """A setting is missing or invalid (credentials, base URL, timeouts)."""
+
+
+class ValidationError(FlowrouteError, ValueError):
+    """An argument was rejected before any request was sent.
+
+    Attributes:
+        argument: the name of the offending argument.
+        allowed: a human description of the values that would be accepted.
+    """
+
+    def __init__(self, argument: str, allowed: str, value: Any = None) -> None:
+        self.argument = argument
+        self.allowed = allowed
+        self.value = value
+        super().__init__(f"invalid {argument}={value!r}: expected {allowed}")
+
+
+class TransportError(FlowrouteError):
+    """The HTTP exchange failed: no usable response was received.
+
+    Attributes:
+        method: HTTP method of the request.
+        url: URL of the request (never carries credentials).
+    """
+
+    def __init__(self, message: str, *, method: str = "", url: str = "") -> None:
+        self.method = method
+        self.url = url
+        super().__init__(f"{message} ({method} {url})" if method else message)
+
+
+class ConnectError(TransportError):
+    """The connection could not be established; the request was not sent."""
+
+
+class ConnectTimeout(ConnectError):
+    """Establishing the connection timed out; the request was not sent."""
+
+
+class ReadTimeout(TransportError):
+    """The server did not respond in time; the request may have been processed."""
+
+
+class ReadError(TransportError):
+    """The connection broke after the request was sent, or the body was cut short."""
+
+
+class DecodeError(TransportError):
+    """The response body is not what the API documents (bad JSON, wrong shape).
+
+    Attributes:
+        status: the HTTP status of the undecodable response.
+    """
+
+    def __init__(self, message: str, *, method: str = "", url: str = "", status: int = 0) -> None:
+        self.status = status
+        super().__init__(message, method=method, url=url)
+
+
+class ErrorDetail:
+    """One error reported by the API: its `detail`, `status` and `id` (when given)."""
+
+    __slots__ = ("detail", "id", "status")
+
+    def __init__(self, detail: str, status: Optional[str] = None, id: Optional[str] = None):
+        self.detail = detail
+        self.status = status
+        self.id = id
+
+    def __repr__(self) -> str:
+        return f"ErrorDetail(detail={self.detail!r}, status={self.status!r}, id={self.id!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ErrorDetail):
+            return NotImplemented
+        return (self.detail, self.status, self.id) == (other.detail, other.status, other.id)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable value object, like a dict
+
+
+def parse_error_details(body: Any) -> list[ErrorDetail]:
+    """Read both documented error shapes into a list of `ErrorDetail`.
+
+    v2: ``{"errors": [{"detail": ..., "status": ..., "id": ...}]}``;
+    v1: ``{"error": "..."}``. Anything else yields an empty list.
+    """
+    if not isinstance(body, dict):
+        return []
+    errors = body.get("errors")
+    if isinstance(errors, list):
+        details = []
+        for item in errors:
+            if isinstance(item, dict):
+                status = item.get("status")
+                ident = item.get("id")
+                details.append(
+                    ErrorDetail(
+                        str(item.get("detail") or item.get("title") or ""),
+                        None if status is None else str(status),
+                        None if ident is None else str(ident),
+                    )
+                )
+            elif isinstance(item, str):
+                details.append(ErrorDetail(item))
+        return details
+    single = body.get("error")
+    if isinstance(single, str):
+        return [ErrorDetail(single)]
+    return []
+
+
+class APIError(FlowrouteError):
+    """The API answered with an error status.
+
+    Attributes:
+        status: the HTTP status code.
+        errors: the API's error details, parsed from either error shape.
+        body: the decoded JSON body, or the raw text when it was not JSON.
+        method: HTTP method of the request.
+        url: URL of the request (never carries credentials).
+        request_id: the server's request id header, when it sent one.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        *,
+        errors: Optional[list[ErrorDetail]] = None,
+        body: Any = None,
+        method: str = "",
+        url: str = "",
+        request_id: Optional[str] = None,
+    ) -> None:
+        self.status = status
+        self.errors = errors if errors is not None else parse_error_details(body)
+        self.body = body
+        self.method = method
+        self.url = url
+        self.request_id = request_id
+        super().__init__(self._message())
+
+    @property
+    def detail(self) -> str:
+        """The API's own explanation: every error detail joined, or the body text."""
+        details = "; ".join(e.detail for e in self.errors if e.detail)
+        if details:
+            return details
+        if isinstance(self.body, str) and self.body.strip():
+            return self.body.strip()[:200]
+        return "no detail given"
+
+    def _message(self) -> str:
+        where = f" ({self.method} {self.url})" if self.method else ""
+        return f"{self.status}: {self.detail}{where}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status={self.status}, detail={self.detail!r})"
+
+
+class BadRequestError(APIError):
+    """400 Bad Request."""
+
+
+class AuthenticationError(APIError):
+    """401 Unauthorized: the credentials were refused."""
+
+
+class PermissionDeniedError(APIError):
+    """403 Forbidden."""
+
+
+class NotFoundError(APIError):
+    """404 Not Found."""
+
+
+class ConflictError(APIError):
+    """409 Conflict."""
+
+
+class UnprocessableEntityError(APIError):
+    """422 Unprocessable Entity: the API rejected the request's content."""
+
+
+class RateLimitError(APIError):
+    """429 Too Many Requests."""
+
+
+class ServerError(APIError):
+    """Any 5xx status."""
+
+
+_STATUS_ERRORS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def error_for_status(status: int) -> type[APIError]:
+    """The exception class for an error status: exact match, else 5xx, else APIError."""
+    if status in _STATUS_ERRORS:
+        return _STATUS_ERRORS[status]
+    return ServerError if status >= 500 else APIError
