@@ -1,0 +1,1 @@
+"""Tests of the v1 client."""
