@@ -1,20 +1,84 @@
-"""The v2 API (HMAC-signed, page-based): to be built (issue 5)."""
+"""The v2 / v2.1 API (HTTP basic auth, JSON:API, offset paging).
+
+``client.v2.numbers``, ``client.v2.routes`` and ``client.v2.messages`` keep
+the method names of Flowroute's v3 SDK and return typed models (see
+`flowroute.v2.models`). The controllers are imported when first used.
+"""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Callable
+
+from .models import (
+    AreaCode,
+    AvailableNumber,
+    DeliveryReceipt,
+    Exchange,
+    Message,
+    NewMessage,
+    NewRoute,
+    Number,
+    Route,
+    RouteType,
+)
 
 if TYPE_CHECKING:
     import requests
 
     from .._transport import Transport
+    from .messages import MessagesController
+    from .numbers import NumbersController
+    from .routes import RoutesController
 
-__all__ = ["V2"]
+__all__ = [
+    "V2",
+    "AreaCode",
+    "AvailableNumber",
+    "DeliveryReceipt",
+    "Exchange",
+    "Message",
+    "NewMessage",
+    "NewRoute",
+    "Number",
+    "Route",
+    "RouteType",
+]
 
 
 class V2:
-    """The v2 API namespace (placeholder until its controllers land)."""
+    """The v2 / v2.1 API of one Client: ``numbers``, ``routes``, ``messages``.
+
+    Args:
+        transport: the Client's Transport.
+        auth: returns the basic-auth object; called at each request, so a
+            missing credential is reported when the API is used.
+    """
 
     def __init__(self, transport: Transport, auth: Callable[[], requests.auth.AuthBase]) -> None:
         self._transport = transport
         self._auth = auth
+
+    @cached_property
+    def numbers(self) -> NumbersController:
+        """Numbers: search the inventory, buy, list and release numbers."""
+        from .numbers import NumbersController
+
+        return NumbersController(self._transport, self._auth)
+
+    @cached_property
+    def routes(self) -> RoutesController:
+        """Inbound voice routes: create, list, and assign them to numbers."""
+        from .routes import RoutesController
+
+        return RoutesController(self._transport, self._auth)
+
+    @cached_property
+    def messages(self) -> MessagesController:
+        """Messages (v2.1): send SMS/MMS and look up their records."""
+        from .messages import MessagesController
+
+        return MessagesController(self._transport, self._auth)
+
+    def __repr__(self) -> str:
+        return "V2(numbers, routes, messages)"

@@ -1,0 +1,134 @@
+"""An offline, stateful fake of the Flowroute API for tests and demos.
+
+::
+
+    from flowroute.emulator import Emulator
+
+    emu = Emulator(seed=0)
+    with emu.serve() as url:        # a real HTTP server on 127.0.0.1
+        ...
+    with emu.mock():                # in-process, through `responses`
+        ...
+
+One `State` (inventory, account numbers, routes, messages) sits behind one
+`Dispatcher`, reached through either front door. The emulator never imports
+the client side of this package, so each checks the other.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import AbstractContextManager
+from datetime import datetime, timezone
+from typing import Callable, Optional
+
+from . import _inventory, _mock, _server, _v2
+from ._dispatch import Api, Credentials, Dispatcher, LoggedRequest
+from .errors import Conflict, EmulatorError, Forbidden, Invalid, NotFound
+from .state import State
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "Conflict",
+    "Emulator",
+    "EmulatorError",
+    "Forbidden",
+    "Invalid",
+    "LoggedRequest",
+    "NotFound",
+    "State",
+]
+
+DEFAULT_BASE_URL = "https://api.flowroute.com"
+
+# The API generations served; each row brings its own auth, routes and errors.
+_APIS: tuple[Api, ...] = (_v2.API,)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Emulator:
+    """A fake Flowroute service with one account.
+
+    Args:
+        seed: seeds the generated inventory and ids; the same seed always
+            gives the same state.
+        access_key: the account's access key; derived from `seed` when None.
+        secret_key: the account's secret key; derived from `seed` when None.
+        clock: returns the current time as an aware datetime (message
+            timestamps, purchase times); defaults to the system clock in UTC.
+
+    Attributes:
+        seed: the seed given.
+        access_key: the access key requests must use.
+        secret_key: the secret key requests must use.
+    """
+
+    def __init__(
+        self,
+        seed: int = 0,
+        *,
+        access_key: Optional[str] = None,
+        secret_key: Optional[str] = None,
+        clock: Optional[Callable[[], datetime]] = None,
+    ) -> None:
+        derived_access, derived_secret = _inventory.credentials(seed)
+        self.seed = seed
+        self.access_key = derived_access if access_key is None else access_key
+        self.secret_key = derived_secret if secret_key is None else secret_key
+        lock = threading.RLock()
+        self._state = State(seed, clock or _utc_now, lock)
+        credentials = Credentials(access_key=self.access_key, secret_key=self.secret_key)
+        self._dispatcher = Dispatcher(self._state, credentials, _APIS, lock)
+
+    def __repr__(self) -> str:
+        return f"Emulator(seed={self.seed!r}, access_key={self.access_key!r})"
+
+    @property
+    def state(self) -> State:
+        """The emulated service itself, to inspect or arrange directly."""
+        return self._state
+
+    @property
+    def requests(self) -> list[LoggedRequest]:
+        """Every request answered since creation or the last `reset`, oldest first.
+
+        A snapshot: later requests do not change the returned list. Headers
+        never include ``authorization``.
+        """
+        return self._dispatcher.log
+
+    def reset(self) -> None:
+        """Return to the seeded state and empty the request log."""
+        self._state.reset()
+        self._dispatcher.clear_log()
+
+    def serve(self, host: str = "127.0.0.1", port: int = 0) -> AbstractContextManager[str]:
+        """Serve the API over HTTP/1.1 on loopback for the duration of a `with` block.
+
+        Args:
+            host: the address to listen on.
+            port: the port; 0 picks a free one.
+
+        Returns:
+            A context manager yielding the base URL, e.g. ``"http://127.0.0.1:53211"``.
+        """
+        return _server.serve(self._dispatcher, host, port)
+
+    def mock(self, base_url: str = DEFAULT_BASE_URL) -> AbstractContextManager[str]:
+        """Answer `requests` calls under `base_url` in-process for a `with` block.
+
+        Needs the ``responses`` package (the ``flowroute[testing]`` extra).
+        Requests to other URLs fail with a connection error, as `responses`
+        does for anything it was not told about.
+
+        Returns:
+            A context manager yielding `base_url` without a trailing slash.
+
+        Raises:
+            ImportError: `responses` is not installed.
+            ValueError: `base_url` is not an http(s) URL.
+        """
+        return _mock.mock(self._dispatcher, base_url)

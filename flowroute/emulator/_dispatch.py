@@ -1,0 +1,324 @@
+"""The one dispatcher: a request record in, a response record out.
+
+Both front doors (the loopback server and the `responses` mock) build a
+`Request` and hand it here. The dispatcher finds the API whose path prefix
+matches, checks that API's credentials with its own code, runs the one
+matching endpoint under the emulator's lock, renders domain errors the way
+that API version does, and appends the exchange to the request log.
+
+Each API version is one `Api` row (prefixes, auth check, endpoint table,
+error renderer, status table), so another version is one more row.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import logging
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+from typing import Any, Callable, Optional
+from urllib.parse import parse_qs, unquote
+
+import attrs
+
+from .errors import EmulatorError
+from .state import State
+
+__all__ = [
+    "Api",
+    "Call",
+    "Credentials",
+    "Dispatcher",
+    "Endpoint",
+    "HttpError",
+    "LoggedRequest",
+    "Reply",
+    "Request",
+    "Response",
+    "basic_credentials",
+]
+
+logger = logging.getLogger("flowroute.emulator")
+
+
+@attrs.frozen(kw_only=True)
+class Request:
+    """One HTTP request, as either front door received it.
+
+    Attributes:
+        method: upper-case HTTP method.
+        path: the path as sent (still percent-encoded), without the query.
+        query: the raw query string, without ``?``.
+        headers: header names in lower case.
+        body: the raw body (empty when there is none).
+        base_url: ``scheme://host[:port]`` the client addressed; links use it.
+    """
+
+    method: str
+    path: str
+    query: str
+    headers: Mapping[str, str]
+    body: bytes
+    base_url: str
+
+
+@attrs.frozen(kw_only=True)
+class Response:
+    """What a front door sends back: status, headers and body bytes."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+@attrs.frozen(kw_only=True)
+class Credentials:
+    """The one account's keys; the secret never appears in a repr."""
+
+    access_key: str
+    secret_key: str = attrs.field(repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class Call:
+    """What an endpoint handler receives.
+
+    Attributes:
+        state: the emulated service.
+        request: the request record.
+        params: the path parameters, percent-decoded.
+    """
+
+    state: State
+    request: Request
+    params: Mapping[str, str]
+
+
+@attrs.frozen
+class Reply:
+    """A handler's answer: a status and a JSON document (None for no body)."""
+
+    status: int
+    document: Any = None
+
+
+class HttpError(Exception):
+    """A request the API refuses before any domain verb runs (malformed body, unknown parameter).
+
+    Attributes:
+        status: the HTTP status to answer with.
+        detail: a one-line explanation.
+    """
+
+    def __init__(self, status: int, detail: str) -> None:
+        self.status = status
+        self.detail = detail
+        super().__init__(detail)
+
+
+@attrs.frozen
+class Endpoint:
+    """One row of an API's route table: method, path template, handler.
+
+    ``{name}`` in the template matches one path segment, given to the
+    handler percent-decoded as ``call.params[name]``.
+    """
+
+    method: str
+    template: str
+    handler: Callable[[Call], Reply]
+    pattern: re.Pattern[str] = attrs.field(init=False)
+
+    @pattern.default
+    def _compile(self) -> re.Pattern[str]:
+        # re.escape writes "{id}" as \{id\}; each becomes a named one-segment group.
+        return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(self.template)))
+
+
+@attrs.frozen(kw_only=True)
+class Api:
+    """One API generation as the dispatcher sees it.
+
+    Attributes:
+        prefixes: path prefixes it serves, e.g. ``("/v2.1", "/v2")``.
+        authenticate: tells whether a request carries the account's credentials.
+        endpoints: the route table.
+        render_error: builds the error document from (status, detail, error id).
+        statuses: domain error class -> HTTP status.
+        content_type: media type of its JSON bodies.
+    """
+
+    prefixes: tuple[str, ...]
+    authenticate: Callable[[Request, Credentials], bool]
+    endpoints: tuple[Endpoint, ...]
+    render_error: Callable[[int, str, str], Any]
+    statuses: Mapping[type[EmulatorError], int]
+    content_type: str = "application/json"
+
+
+@attrs.frozen(kw_only=True)
+class LoggedRequest:
+    """One exchange in the request log.
+
+    Attributes:
+        method: HTTP method.
+        path: the path as sent, without the query.
+        query: query parameters, each name mapped to the list of its values.
+        headers: request headers (lower-case names) without ``authorization``.
+        body: the request body parsed as JSON, else its text, else None.
+        status: the status answered.
+        response: the response document answered, or None for no body.
+    """
+
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: Any
+    status: int
+    response: Any
+
+
+def basic_credentials(headers: Mapping[str, str]) -> Optional[tuple[str, str]]:
+    """The (user, password) of an ``Authorization: Basic`` header, or None."""
+    scheme, _, encoded = headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    user, colon, password = decoded.partition(":")
+    return (user, password) if colon else None
+
+
+def _decode_body(body: bytes) -> Any:
+    if not body:
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return body.decode("utf-8", errors="replace")
+
+
+class Dispatcher:
+    """Routes request records to the API tables and keeps the request log.
+
+    Args:
+        state: the emulated service the handlers act on.
+        credentials: the keys every request must carry.
+        apis: the API generations served; the first also renders errors
+            for paths no API claims.
+        lock: held for the whole of each request, so the log and the state
+            change together.
+    """
+
+    def __init__(
+        self,
+        state: State,
+        credentials: Credentials,
+        apis: Sequence[Api],
+        lock: threading.RLock,
+    ) -> None:
+        self.state = state
+        self.credentials = credentials
+        self._apis = tuple(apis)
+        # Longest prefix first, so "/v2.1" wins over "/v2".
+        self._prefixes = sorted(
+            ((prefix, api) for api in self._apis for prefix in api.prefixes),
+            key=lambda row: -len(row[0]),
+        )
+        self._lock = lock
+        self._log: list[LoggedRequest] = []
+
+    @property
+    def log(self) -> list[LoggedRequest]:
+        """A snapshot of the request log, oldest first."""
+        with self._lock:
+            return list(self._log)
+
+    def clear_log(self) -> None:
+        """Forget every logged request."""
+        with self._lock:
+            self._log.clear()
+
+    def dispatch(self, request: Request) -> Response:
+        """Answer one request: auth, route, handler, error rendering, log."""
+        with self._lock:
+            error_id = f"emulator-{len(self._log)}"
+            api, reply = self._answer(request, error_id)
+            body = b"" if reply.document is None else json.dumps(reply.document).encode()
+            headers = {"Content-Type": api.content_type} if body else {}
+            if reply.status == HTTPStatus.UNAUTHORIZED:
+                headers["WWW-Authenticate"] = 'Basic realm="flowroute"'
+            self._log.append(self._entry(request, reply))
+            return Response(status=reply.status, headers=headers, body=body)
+
+    def _answer(self, request: Request, error_id: str) -> tuple[Api, Reply]:
+        api = self._api_for(request.path)
+        if api is None:
+            tried = ", ".join(prefix for prefix, _ in self._prefixes)
+            detail = f"no API under {request.path}; the emulator serves {tried}"
+            return self._apis[0], self._error(self._apis[0], 404, detail, error_id)
+        if not api.authenticate(request, self.credentials):
+            detail = "Unauthorized: missing or wrong API credentials"
+            return api, self._error(api, 401, detail, error_id)
+        try:
+            return api, self._route(api, request)
+        except HttpError as exc:
+            return api, self._error(api, exc.status, exc.detail, error_id)
+        except EmulatorError as exc:
+            return api, self._error(api, self._status_of(api, exc), exc.detail, error_id)
+        except Exception:  # the boundary: an emulator bug must still answer
+            logger.exception("emulator failed on %s %s", request.method, request.path)
+            return api, self._error(api, 500, "emulator internal error", error_id)
+
+    def _api_for(self, path: str) -> Optional[Api]:
+        for prefix, api in self._prefixes:
+            if path == prefix or path.startswith(prefix + "/"):
+                return api
+        return None
+
+    def _route(self, api: Api, request: Request) -> Reply:
+        allowed = []
+        for endpoint in api.endpoints:
+            match = endpoint.pattern.fullmatch(request.path)
+            if match is None:
+                continue
+            if endpoint.method == request.method:
+                params = {name: unquote(value) for name, value in match.groupdict().items()}
+                return endpoint.handler(Call(state=self.state, request=request, params=params))
+            allowed.append(endpoint.method)
+        tried = "; ".join(f"{e.method} {e.template}" for e in api.endpoints)
+        if allowed:
+            methods = ", ".join(allowed)
+            raise HttpError(405, f"{request.method} not allowed on {request.path} (use {methods})")
+        raise HttpError(404, f"no route for {request.method} {request.path}; tried: {tried}")
+
+    @staticmethod
+    def _status_of(api: Api, exc: EmulatorError) -> int:
+        for cls, status in api.statuses.items():
+            if isinstance(exc, cls):
+                return status
+        return 500
+
+    @staticmethod
+    def _error(api: Api, status: int, detail: str, error_id: str) -> Reply:
+        return Reply(status, api.render_error(status, detail, error_id))
+
+    @staticmethod
+    def _entry(request: Request, reply: Reply) -> LoggedRequest:
+        headers = {k: v for k, v in request.headers.items() if k != "authorization"}
+        return LoggedRequest(
+            method=request.method,
+            path=request.path,
+            query=parse_qs(request.query, keep_blank_values=True),
+            headers=headers,
+            body=_decode_body(request.body),
+            status=reply.status,
+            response=reply.document,
+        )

@@ -1,0 +1,141 @@
+"""The loopback HTTP front door: a stdlib `ThreadingHTTPServer` in a thread.
+
+HTTP/1.1 with keep-alive, one daemon thread per connection, every response
+with a Content-Length, no logging to stderr. Each request becomes a
+`Request` record for the dispatcher.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Optional
+from urllib.parse import urlsplit
+
+from ._dispatch import Dispatcher, Request
+
+__all__ = ["serve"]
+
+logger = logging.getLogger("flowroute.emulator")
+
+IDLE_TIMEOUT = 60.0  # seconds an idle keep-alive connection is kept open
+POLL_INTERVAL = 0.05  # seconds; bounds how long shutting the server down takes
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # Open keep-alive connections are shut below instead of waited for, so
+    # leaving serve() never hangs on a client that holds a pooled socket.
+    block_on_close = False
+
+    def __init__(self, address: tuple[str, int], dispatcher: Dispatcher) -> None:
+        self.dispatcher = dispatcher
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+        super().__init__(address, _Handler)
+        host, port = self.server_address[:2]
+        self.base_url = f"http://{host!s}:{port}"
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        with self._open_lock:
+            connections = list(self._open)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client hanging up mid-exchange is routine; never print tracebacks.
+        logger.debug("connection from %s ended with an error", client_address, exc_info=True)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    timeout = IDLE_TIMEOUT
+    server: _Server
+
+    def _serve(self) -> None:
+        body = self._read_body()
+        if body is None:
+            self.send_error(400, "unreadable request body")
+            return
+        target = urlsplit(self.path)
+        request = Request(
+            method=self.command,
+            path=target.path,
+            query=target.query,
+            headers={name.lower(): value for name, value in self.headers.items()},
+            body=body,
+            base_url=self.server.base_url,
+        )
+        response = self.server.dispatcher.dispatch(request)
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(response.body)
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
+
+    def _read_body(self) -> Optional[bytes]:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            return self._read_chunked()
+        length = self.headers.get("Content-Length", "0").strip()
+        if not length.isdigit():
+            self.close_connection = True
+            return None
+        return self.rfile.read(int(length))
+
+    def _read_chunked(self) -> Optional[bytes]:
+        chunks: list[bytes] = []
+        while True:
+            size_line = self.rfile.readline(1024).split(b";")[0].strip()
+            try:
+                size = int(size_line, 16)
+            except ValueError:
+                self.close_connection = True
+                return None
+            if size == 0:
+                while self.rfile.readline(1024).strip():  # trailers, if any
+                    pass
+                return b"".join(chunks)
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline(1024)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        logger.debug("%s - %s", self.address_string(), format % args)
+
+
+@contextlib.contextmanager
+def serve(dispatcher: Dispatcher, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Run the server in a daemon thread; yield its base URL; stop it on exit."""
+    server = _Server((host, port), dispatcher)
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": POLL_INTERVAL},
+        name=f"flowroute-emulator-{server.server_address[1]}",
+        daemon=True,
+    )
+    thread.start()
+    try:
+        yield server.base_url
+    finally:
+        server.shutdown()
+        server.close_connections()
+        server.server_close()
+        thread.join()

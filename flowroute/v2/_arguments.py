@@ -1,0 +1,130 @@
+"""Checks of v2 arguments that the shared `flowroute._validate` helpers do not cover.
+
+Each raises `ValidationError` naming the argument, so nothing is sent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any, Optional
+from urllib.parse import urlsplit
+
+from .. import _validate as check
+from ..errors import ValidationError
+
+_STATE = re.compile(r"[A-Za-z]{2}")
+_MDR_ID = re.compile(r"mdr2-[0-9A-Za-z]+")
+_ROUTE_ID_DIGITS = 20
+
+
+def limit(value: Any, maximum: Optional[int]) -> Optional[int]:
+    """A page size from 1 to `maximum` (no upper bound when None), or None."""
+    return None if value is None else check.integer(value, "limit", 1, maximum)
+
+
+def offset(value: Any) -> Optional[int]:
+    """A count of items to skip (0 or more), or None."""
+    return None if value is None else check.integer(value, "offset", 0)
+
+
+def optional_digits(value: Any, argument: str) -> Optional[str]:
+    """A digit filter such as ``starts_with``, or None."""
+    return None if value is None else check.digits(value, argument)
+
+
+def areacode(value: Any) -> Optional[str]:
+    """A three-digit area code, or None."""
+    if value is None:
+        return None
+    text = check.digits(value, "areacode", 3)
+    if len(text) != 3:
+        raise ValidationError("areacode", "3 digits, e.g. 206", value)
+    return text
+
+
+def state(value: Any) -> Optional[str]:
+    """A two-letter state abbreviation, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _STATE.fullmatch(value):
+        raise ValidationError("state", "a two-letter state abbreviation, e.g. WA", value)
+    return value
+
+
+def mdr_id(value: Any) -> str:
+    """A v2.1 message record id, which the API documents with its ``mdr2-`` prefix."""
+    if not isinstance(value, str) or not _MDR_ID.fullmatch(value):
+        raise ValidationError(
+            "id", "a message record id: 'mdr2-' followed by letters/digits", value
+        )
+    return value
+
+
+def route_id(value: Any, argument: str) -> str:
+    """A route id: digits, ``"0"`` being the built-in sip-reg route."""
+    allowed = "a route id (digits; '0' is sip-reg), a Route, or a route body"
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValidationError(argument, allowed, value)
+    text = str(value).strip()
+    if not text.isdigit() or not text.isascii() or len(text) > _ROUTE_ID_DIGITS:
+        raise ValidationError(argument, allowed, value)
+    return text
+
+
+def boolean(value: Any, argument: str) -> bool:
+    """A bool; the strings ``"true"`` / ``"false"`` too, as the API's own examples send."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise ValidationError(argument, "true or false", value)
+
+
+def urls(value: Any, argument: str) -> tuple[str, ...]:
+    """A list of http(s) URLs (a lone string is refused: it is not a list)."""
+    allowed = "a list of http:// or https:// URLs"
+    if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
+        raise ValidationError(argument, allowed, value)
+    result = tuple(value)
+    for url in result:
+        parts = urlsplit(url) if isinstance(url, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValidationError(argument, allowed, url)
+    return result
+
+
+def body_attributes(body: Any, argument: str, resource_type: str) -> dict[str, Any]:
+    """The attributes of a request body given as a dict or JSON text.
+
+    Accepts the documented JSON:API document (``{"data": {"type": ...,
+    "attributes": {...}}}``) or the attributes alone, either as a dict or
+    as JSON text of one.
+    """
+    allowed = f"a {resource_type} body: a dict of attributes, the JSON:API document, or its JSON"
+    if isinstance(body, str):
+        try:
+            body = json.loads(body)
+        except ValueError:
+            raise ValidationError(argument, allowed, body) from None
+    if not isinstance(body, Mapping):
+        raise ValidationError(argument, allowed, body)
+    if "data" not in body:
+        return dict(body)
+    data = body["data"]
+    if (
+        len(body) != 1
+        or not isinstance(data, Mapping)
+        or data.get("type", resource_type) != resource_type
+        or not isinstance(data.get("attributes"), Mapping)
+    ):
+        raise ValidationError(argument, allowed, body)
+    return dict(data["attributes"])
+
+
+def known_keys(attributes: Mapping[str, Any], argument: str, known: frozenset[str]) -> None:
+    """Refuse attributes outside `known`: a misspelt key would otherwise vanish."""
+    unknown = sorted(set(attributes) - known)
+    if unknown:
+        raise ValidationError(argument, "attributes among " + ", ".join(sorted(known)), unknown)

@@ -1,0 +1,123 @@
+"""Messages v2.1: send an SMS or MMS, look up message detail records (MDRs)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Optional, Union
+
+from .. import _validate as check
+from .._resource import Controller, Endpoint
+from ..errors import ValidationError
+from . import _arguments as arg
+from ._converter import read_id, read_one
+from ._paging import list_page
+from .models import Message, NewMessage
+
+if TYPE_CHECKING:
+    from ..pagination import Page
+
+__all__ = ["MessagesController"]
+
+_SEND = Endpoint("POST", "/v2.1/messages")
+_LIST = Endpoint("GET", "/v2.1/messages")
+_DETAIL = Endpoint("GET", "/v2.1/messages/{id}")
+_ENDPOINTS = (_SEND, _LIST, _DETAIL)
+
+_MESSAGE_KEYS = frozenset({"to", "from", "body", "is_mms", "media_urls", "dlr_callback"})
+
+MessageBody = Union[NewMessage, Mapping[str, Any], str]
+DateArg = Union[datetime.date, datetime.datetime, str]
+
+
+def _from_attributes(body: Any) -> NewMessage:
+    attributes = arg.body_attributes(body, "body", "message")
+    arg.known_keys(attributes, "body", _MESSAGE_KEYS)
+    for required in ("to", "from"):
+        if required not in attributes:
+            raise ValidationError(required, "a phone number", None)
+    return NewMessage(
+        to=attributes["to"],
+        from_=attributes["from"],
+        body=attributes.get("body"),
+        is_mms=arg.boolean(attributes.get("is_mms", False), "is_mms"),
+        media_urls=attributes.get("media_urls") or (),
+        dlr_callback=attributes.get("dlr_callback"),
+    )
+
+
+def _new_message(body: Any) -> NewMessage:
+    """The message to send, from any accepted body form, checked and normalised."""
+    message = body if isinstance(body, NewMessage) else _from_attributes(body)
+    is_mms = arg.boolean(message.is_mms, "is_mms")
+    media_urls = arg.urls(message.media_urls, "media_urls")
+    if media_urls and not is_mms:
+        raise ValidationError("is_mms", "true when media_urls are given", message.is_mms)
+    text = message.body
+    if text is not None or not media_urls:
+        text = check.text(text, "body")
+    callback = message.dlr_callback
+    if callback is not None:
+        callback = arg.urls([callback], "dlr_callback")[0]
+    return NewMessage(
+        to=check.phone_number(message.to, "to"),
+        from_=check.phone_number(message.from_, "from"),
+        body=text,
+        is_mms=is_mms,
+        media_urls=media_urls,
+        dlr_callback=callback,
+    )
+
+
+class MessagesController(Controller):
+    """SMS and MMS: send messages and look up their detail records."""
+
+    def send_a_message(self, body: MessageBody) -> str:
+        """Send an SMS, or an MMS when ``is_mms`` is true.
+
+        Args:
+            body: a `NewMessage`; or a dict of its attributes (``to``,
+                ``from``, ``body``, ``is_mms``, ``media_urls``,
+                ``dlr_callback``); or the documented JSON:API document; or
+                the JSON text of either dict. ``body`` may be left out only
+                for an MMS with ``media_urls``.
+
+        Returns:
+            The id of the message's record, ``"mdr2-..."``.
+        """
+        message = _new_message(body)
+        accepted = self._call(_SEND, json=message.to_body())
+        return read_id(accepted, _SEND)
+
+    def look_up_a_set_of_messages(
+        self,
+        start_date: DateArg,
+        end_date: Optional[DateArg] = None,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+    ) -> Page[Message]:
+        """List the message records of a period.
+
+        Args:
+            start_date: start of the period (UTC): a date, a datetime (an
+                aware one is converted to UTC) or ``"YYYY-MM-DD[THH:MM:SS]"``.
+            end_date: end of the period, in the same forms.
+            limit: records per page, 1 or more.
+            offset: records to skip.
+        """
+        params = {
+            "start_date": check.date_text(start_date, "start_date"),
+            "end_date": None if end_date is None else check.date_text(end_date, "end_date"),
+            "limit": arg.limit(limit, None),
+            "offset": arg.offset(offset),
+        }
+        return list_page(self._call, _LIST, params, Message)
+
+    def look_up_a_message_detail_record(self, id: str) -> Message:
+        """One message record.
+
+        Args:
+            id: the record id, with its ``mdr2-`` prefix.
+        """
+        body = self._call(_DETAIL, id=arg.mdr_id(id))
+        return read_one(body, Message, _DETAIL)

@@ -1,0 +1,131 @@
+"""The two front doors: the loopback server and the `responses` mock."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import pathlib
+import re
+import socket
+from typing import Any
+
+import pytest
+import requests
+
+from flowroute.emulator import Emulator
+
+
+def auth(emulator: Emulator) -> tuple[str, str]:
+    return (emulator.access_key, emulator.secret_key)
+
+
+def test_serve_yields_a_loopback_url_and_stops_on_exit(emulator: Emulator) -> None:
+    with emulator.serve() as url:
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+", url)
+        assert requests.get(f"{url}/v2/routes", auth=auth(emulator)).status_code == 200
+    port = int(url.rsplit(":", 1)[1])
+    with pytest.raises(ConnectionRefusedError), socket.create_connection(("127.0.0.1", port)):
+        pass
+
+
+def test_keep_alive_reuses_one_connection(emulator: Emulator) -> None:
+    with emulator.serve() as url, requests.Session() as session:
+        session.auth = auth(emulator)
+        first = session.get(f"{url}/v2/routes")
+        second = session.post(f"{url}/v2/numbers/19999999999")  # an error keeps it alive too
+        third = session.get(f"{url}/v2/numbers")
+        pools = session.get_adapter(url).poolmanager.pools
+        # RecentlyUsedContainer refuses plain iteration; keys() is its API.
+        (pool,) = [pools[key] for key in pools.keys()]  # noqa: SIM118
+        assert (first.status_code, second.status_code, third.status_code) == (200, 404, 200)
+        assert pool.num_requests == 3
+        assert pool.num_connections == 1
+
+
+def test_every_server_response_has_a_content_length(emulator: Emulator) -> None:
+    with emulator.serve() as url, requests.Session() as session:
+        session.auth = auth(emulator)
+        number = session.get(f"{url}/v2/numbers/available?limit=1").json()["data"][0]["id"]
+        assert session.post(f"{url}/v2/numbers/{number}").status_code == 201
+        released = session.delete(f"{url}/v2/numbers/{number}")
+        listed = session.get(f"{url}/v2/numbers")
+    assert released.status_code == 204 and released.headers["Content-Length"] == "0"
+    assert listed.headers["Content-Length"] == str(len(listed.content))
+
+
+def test_chunked_request_bodies_are_read(emulator: Emulator) -> None:
+    def chunks() -> Any:
+        yield b'{"data": {"type": "route", "attributes": '
+        yield b'{"route_type": "host", "value": "chunked.example.com", "alias": "chunked"}}}'
+
+    with emulator.serve() as url:
+        response = requests.post(f"{url}/v2/routes", data=chunks(), auth=auth(emulator))
+    assert response.status_code == 201
+    assert emulator.state.route_by_alias("chunked").value == "chunked.example.com"
+
+
+def test_both_doors_share_one_state(emulator: Emulator) -> None:
+    with emulator.mock() as mocked:
+        listing = requests.get(f"{mocked}/v2/numbers/available?limit=1", auth=auth(emulator))
+        number = listing.json()["data"][0]["id"]
+        assert requests.post(f"{mocked}/v2/numbers/{number}", auth=auth(emulator)).ok
+    with emulator.serve() as url:
+        listed = requests.get(f"{url}/v2/numbers", auth=auth(emulator)).json()
+    assert [item["id"] for item in listed["data"]] == [number]
+    assert listed["data"][0]["links"]["self"] == f"{url}/v2/numbers/{number}"
+
+
+def test_mock_intercepts_the_flowroute_host_by_default(emulator: Emulator) -> None:
+    with emulator.mock() as base:
+        assert base == "https://api.flowroute.com"
+        response = requests.get(f"{base}/v2/routes", auth=auth(emulator))
+    assert response.status_code == 200
+    assert response.json()["links"]["self"].startswith("https://api.flowroute.com/v2/routes?")
+
+
+def test_mock_with_a_base_url_under_a_path(emulator: Emulator) -> None:
+    with emulator.mock(base_url="http://fake.test/api/") as base:
+        assert base == "http://fake.test/api"
+        response = requests.get(f"{base}/v2/routes", auth=auth(emulator))
+        with pytest.raises(requests.ConnectionError):
+            requests.get("http://fake.test/other", auth=auth(emulator))
+    assert response.status_code == 200
+    assert response.json()["data"][0]["links"]["self"] == "http://fake.test/api/v2/routes/0"
+    assert emulator.requests[0].path == "/v2/routes"
+
+
+def test_mock_refuses_a_non_http_base_url(emulator: Emulator) -> None:
+    with pytest.raises(ValueError, match="base_url"):
+        emulator.mock(base_url="ftp://files.example.com")
+
+
+def test_mock_without_responses_names_the_extra(
+    emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_import = builtins.__import__
+
+    def no_responses(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "responses":
+            raise ImportError("No module named 'responses'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_responses)
+    with pytest.raises(ImportError, match=r"flowroute\[testing\]"):
+        emulator.mock()
+
+
+def test_the_emulator_does_not_import_the_client_side() -> None:
+    import flowroute.emulator as package
+
+    for module in pathlib.Path(package.__path__[0]).glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                assert node.level <= 1, f"{module.name} imports from outside the emulator"
+                names = [node.module or ""] if node.level == 0 else []
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                inside = name == "flowroute.emulator" or name.startswith("flowroute.emulator.")
+                assert inside or not name.startswith("flowroute"), f"{module.name}: {name}"
