@@ -17,3 +17,6 @@ napoleon_google_docstring = True
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
 nitpicky = False
+# v1 and v2 both define Route/RouteType; unqualified type hints are ambiguous
+# cross-references, which Sphinx would otherwise turn into build errors.
+suppress_warnings = ["ref.python"]
