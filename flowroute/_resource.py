@@ -21,16 +21,19 @@ class Endpoint:
     """One API operation: method and path template (with ``{name}`` placeholders).
 
     A POST is not idempotent: it is never re-sent once it may have reached
-    the server. Every other method is.
+    the server. Neither is an operation marked `buys`: v1 purchases and
+    creates with PUT, and a repeated PUT of a purchase answers 409 although
+    the first one went through. Every other operation is retried.
     """
 
     method: str
     template: str
+    buys: bool = False
 
     @property
     def idempotent(self) -> bool:
         """Whether sending this operation twice has the effect of sending it once."""
-        return self.method != "POST"
+        return self.method != "POST" and not self.buys
 
     def path(self, **params: object) -> str:
         """The path with each placeholder filled by its percent-escaped value."""

@@ -230,13 +230,13 @@ def _decode(response: requests.Response, method: str, url: str) -> Any:
             return None
         try:
             return jsonlib.loads(content)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested too deep
             raise errors.DecodeError(
                 f"{status} response is not JSON", method=method, url=url, status=status
             ) from None
     try:
         body: Any = jsonlib.loads(content) if content else None
-    except ValueError:
+    except (ValueError, RecursionError):
         body = response.text
     raise errors.error_for_status(status)(
         status,

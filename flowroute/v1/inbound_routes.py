@@ -13,7 +13,7 @@ from .models import Route, RouteType
 __all__ = ["InboundRoutesController"]
 
 _LIST = Endpoint("GET", "/v1/routes/")
-_CREATE = Endpoint("PUT", "/v1/routes/{route_name}")
+_CREATE = Endpoint("PUT", "/v1/routes/{route_name}", buys=True)
 
 _ROUTE_ITEMS = Listing("routes", Route, lambda key: {"name": key})
 

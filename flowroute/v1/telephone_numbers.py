@@ -13,7 +13,7 @@ from .models import BillingMethod, Route, TelephoneNumber
 
 __all__ = ["TelephoneNumbersController"]
 
-_PURCHASE = Endpoint("PUT", "/v1/tns/{number}")
+_PURCHASE = Endpoint("PUT", "/v1/tns/{number}", buys=True)
 _LIST = Endpoint("GET", "/v1/tns/")
 _DETAILS = Endpoint("GET", "/v1/tns/{number}")
 _UPDATE = Endpoint("PATCH", "/v1/tns/{number}")

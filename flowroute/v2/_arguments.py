@@ -82,17 +82,20 @@ def boolean(value: Any, argument: str) -> bool:
     raise ValidationError(argument, "true or false", value)
 
 
+def url(value: Any, argument: str, allowed: str = "an http:// or https:// URL") -> str:
+    """One http(s) URL with a host."""
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValidationError(argument, allowed, value)
+    return str(value)
+
+
 def urls(value: Any, argument: str) -> tuple[str, ...]:
     """A list of http(s) URLs (a lone string is refused: it is not a list)."""
     allowed = "a list of http:// or https:// URLs"
     if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
         raise ValidationError(argument, allowed, value)
-    result = tuple(value)
-    for url in result:
-        parts = urlsplit(url) if isinstance(url, str) else None
-        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValidationError(argument, allowed, url)
-    return result
+    return tuple(url(item, argument, allowed) for item in value)
 
 
 def body_attributes(body: Any, argument: str, resource_type: str) -> dict[str, Any]:

@@ -235,7 +235,12 @@ def _index(body: Mapping[str, Any]) -> Optional[dict[tuple[Any, Any], Any]]:
     included = body.get("included")
     if not isinstance(included, list):
         return None
-    return {(item.get("type"), item.get("id")): item for item in included if isinstance(item, dict)}
+    # JSON:API ids and types are strings; anything else (a list) could not even be a key.
+    return {
+        (i["type"], i["id"]): i
+        for i in included
+        if isinstance(i, dict) and type(i.get("type")) is str and type(i.get("id")) in (str, int)
+    }
 
 
 _SHAPE_ERRORS = (cattrs.BaseValidationError, KeyError, TypeError, ValueError, AttributeError)

@@ -58,7 +58,7 @@ def _new_message(body: Any) -> NewMessage:
         text = check.text(text, "body")
     callback = message.dlr_callback
     if callback is not None:
-        callback = arg.urls([callback], "dlr_callback")[0]
+        callback = arg.url(callback, "dlr_callback")
     return NewMessage(
         to=check.phone_number(message.to, "to"),
         from_=check.phone_number(message.from_, "from"),

@@ -228,7 +228,8 @@ class NewRoute:
     Attributes:
         route_type: ``"host"``, ``"number"`` or ``"uri"`` (or a `RouteType`).
         value: the host name, phone number or SIP URI to send calls to.
-        alias: a name for the route.
+        alias: a name for the route; the API requires one, so
+            ``create_an_inbound_route`` refuses a route without it.
     """
 
     route_type: Union[RouteType, str]

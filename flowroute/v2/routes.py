@@ -28,7 +28,14 @@ _ENDPOINTS = (_CREATE, _LIST, _PRIMARY, _FAILOVER)
 _MAX_ITEMS = 200
 # sip-reg is built in: it can be assigned ("0") but not created.
 _CREATABLE = frozenset({RouteType.HOST.value, RouteType.NUMBER.value, RouteType.URI.value})
-_ROUTE_KEYS = frozenset({"route_type", "value", "alias"})
+# All three are required by the published schema (NewRoute); a missing one
+# is named, as a message's "to" and "from" are.
+_REQUIRED = {
+    "route_type": "host, number or uri (required)",
+    "value": "the host, phone number or SIP URI calls go to (required)",
+    "alias": "a name for the route (required)",
+}
+_ROUTE_KEYS = frozenset(_REQUIRED)
 
 RouteBody = Union[NewRoute, Mapping[str, Any], str]
 RouteRef = Union[str, int, Route, Mapping[str, Any]]
@@ -39,8 +46,9 @@ def _new_route(body: Any) -> NewRoute:
     if not isinstance(body, NewRoute):
         attributes = arg.body_attributes(body, "body", "route")
         arg.known_keys(attributes, "body", _ROUTE_KEYS)
-        if "route_type" not in attributes or "value" not in attributes:
-            raise ValidationError("body", "route_type and value", body)
+        for required, allowed in _REQUIRED.items():
+            if required not in attributes:
+                raise ValidationError(required, allowed, None)
         body = NewRoute(**attributes)
     kind = body.route_type.value if isinstance(body.route_type, RouteType) else body.route_type
     kind = check.choice(kind, "route_type", _CREATABLE)
@@ -48,7 +56,9 @@ def _new_route(body: Any) -> NewRoute:
         value = check.phone_number(body.value, "value")
     else:
         value = check.text(body.value, "value")
-    alias = None if body.alias is None else check.text(body.alias, "alias")
+    if body.alias is None:
+        raise ValidationError("alias", _REQUIRED["alias"], None)
+    alias = check.text(body.alias, "alias")
     return NewRoute(route_type=kind, value=value, alias=alias)
 
 
@@ -86,10 +96,10 @@ class RoutesController(Controller):
 
         Args:
             body: a `NewRoute`; or a dict of its attributes (``route_type``,
-                ``value``, ``alias``); or the documented JSON:API document;
-                or the JSON text of either dict. ``route_type`` is ``host``,
-                ``number`` or ``uri``; a ``number`` route's value is a phone
-                number.
+                ``value``, ``alias``, all three required); or the documented
+                JSON:API document; or the JSON text of either dict.
+                ``route_type`` is ``host``, ``number`` or ``uri``; a
+                ``number`` route's value is a phone number.
         """
         route = _new_route(body)
         created = self._call(_CREATE, json=route.to_body())
