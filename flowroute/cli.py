@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
+import threading
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Optional, TextIO
 
 from . import _constants as c
 
 if TYPE_CHECKING:
     from ._client import Client
+    from .emulator import Fault
 
 __all__ = ["main"]
 
@@ -60,11 +63,57 @@ class _Tour:
         if not self.writes:
             self.say("Read-only run: pass --allow-purchases to buy, route and send")
             self.list_account()
+            self.v1_tour()
             return
         number = numbers.purchase_a_phone_number(found.items[0].id)
         self.say("Purchased", f"{number.id} ({number.rate_center}, {number.state})")
         self.list_account()
         self.route_and_message(number.id)
+        self.v1_tour()
+
+    def v1_tour(self) -> None:
+        """The same account through v1 (signed, paged by page number); a v1 purchase shows on v2."""
+        v1 = self.client.v1.purchasable_phone_numbers
+        npas = v1.list_available_np_as(limit=5)
+        self.say("v1: area codes (NPAs), first page of 5", _ids(n.npa for n in npas.items))
+        found = v1.search(limit=3, npa=206)
+        self.say(
+            "v1: purchasable numbers in NPA 206",
+            format_table(
+                ["number", "ratecenter", "state", "initial", "monthly", "billing methods"],
+                [
+                    (
+                        n.number,
+                        n.ratecenter,
+                        n.state,
+                        n.initial_cost,
+                        n.monthly_cost,
+                        " ".join(n.billing_methods),
+                    )
+                    for n in found.items
+                ],
+            ),
+        )
+        if not self.writes or not found.items:
+            return
+        bought = found.items[0].number
+        self.client.v1.telephone_numbers.purchase("METERED", bought)
+        details = self.client.v1.telephone_numbers.telephone_number_details(bought)
+        self.say(
+            "v1: purchased with billing method METERED",
+            format_table(
+                ["number", "billing", "primary route", "failover route"],
+                [(bought, details.billing_method, *(r.name for r in details.routes))],
+            ),
+        )
+        rows = [
+            (n.id, n.rate_center, n.state, "v1" if n.id == bought else "v2")
+            for n in self.client.v2.numbers.list_account_phone_numbers(limit=10)
+        ]
+        self.say(
+            "v2: account numbers, the v1 purchase included",
+            format_table(["number", "rate center", "state", "bought on"], rows),
+        )
 
     def list_account(self) -> None:
         rows = [
@@ -141,6 +190,57 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _read_faults(path: str) -> list[tuple[Fault, dict[str, Any]]]:
+    """The fault rules of a --faults file; ValueError says what is wrong, and where."""
+    from .emulator._faults import parse_specs
+
+    try:
+        with open(path, encoding="utf-8") as file:
+            data = json.load(file)
+    except OSError as exc:
+        raise ValueError(f"cannot read faults file {path}: {exc.strerror or exc}") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"faults file {path} is not JSON: {exc}") from None
+    try:
+        return parse_specs(data)
+    except ValueError as exc:
+        raise ValueError(f"faults file {path}: {exc}") from None
+
+
+def _emulator(args: argparse.Namespace, out: TextIO, stop: threading.Event) -> int:
+    from .emulator import Emulator
+
+    try:
+        faults = _read_faults(args.faults) if args.faults else []
+    except ValueError as exc:
+        sys.stderr.write(f"flowroute: {exc}\n")
+        return 2
+    emulator = Emulator(seed=args.seed)
+    for fault, rule in faults:
+        emulator.inject(fault, **rule)
+    try:
+        with emulator.serve(args.host, args.port) as url:
+            out.write(
+                f"flowroute emulator (seed {args.seed}) listening on {url}\n"
+                f"access key: {emulator.access_key}\n"
+                f"secret key: {emulator.secret_key}\n"
+                f"export {c.ENV_BASE_URL}={url} "
+                f"{c.ENV_ACCESS_KEY}={emulator.access_key} "
+                f"{c.ENV_SECRET_KEY}={emulator.secret_key}\n"
+                + (f"{len(faults)} fault rule(s) from {args.faults}\n" if faults else "")
+                + "Press Ctrl-C to stop.\n"
+            )
+            out.flush()
+            stop.wait()
+    except KeyboardInterrupt:
+        pass  # Ctrl-C is how this command is meant to end
+    except OSError as exc:
+        sys.stderr.write(f"flowroute: cannot listen on {args.host}:{args.port}: {exc}\n")
+        return 1
+    out.write("flowroute emulator stopped\n")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flowroute", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -156,14 +256,36 @@ def _parser() -> argparse.ArgumentParser:
         help="against a real account: buy a number, create a route, send a message",
     )
     demo.add_argument("--seed", type=int, default=0, help="emulator seed (default 0)")
+    emulator = commands.add_parser(
+        "emulator", help="serve the emulator over HTTP in the foreground until Ctrl-C"
+    )
+    emulator.add_argument("--port", type=int, default=8080, help="0 picks a free port")
+    emulator.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    emulator.add_argument("--seed", type=int, default=0, help="emulator seed (default 0)")
+    emulator.add_argument(
+        "--faults", metavar="FILE", help="JSON list of faults to inject (see the docs)"
+    )
     return parser
 
 
-def main(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout) -> int:
-    """Run the `flowroute` command line; returns the exit status."""
+def main(
+    argv: Optional[Sequence[str]] = None,
+    out: TextIO = sys.stdout,
+    *,
+    stop: Optional[threading.Event] = None,
+) -> int:
+    """Run the `flowroute` command line; returns the exit status.
+
+    Args:
+        argv: the arguments; defaults to ``sys.argv[1:]``.
+        out: where output goes.
+        stop: ends ``flowroute emulator`` when set (it otherwise runs until Ctrl-C).
+    """
     from .errors import FlowrouteError
 
     args = _parser().parse_args(argv)
+    if args.command == "emulator":
+        return _emulator(args, out, stop or threading.Event())
     try:
         return _demo(args, out)
     except FlowrouteError as error:

@@ -2,28 +2,33 @@
 
 ::
 
-    from flowroute.emulator import Emulator
+    from flowroute.emulator import Emulator, Fault
 
     emu = Emulator(seed=0)
     with emu.serve() as url:        # a real HTTP server on 127.0.0.1
         ...
     with emu.mock():                # in-process, through `responses`
         ...
+    emu.inject(Fault.status(503), method="GET", times=2)   # fail on purpose
+    emu.requests                    # the request log
 
 One `State` (inventory, account numbers, routes, messages) sits behind one
 `Dispatcher`, reached through either front door. The emulator never imports
-the client side of this package, so each checks the other.
+the client side of this package, so each checks the other (the pytest
+plugin, glue for users' tests, is the one module that does).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Callable, Optional
 
-from . import _inventory, _mock, _server, _v2
+from . import _inventory, _mock, _server, _v1, _v2
 from ._dispatch import Api, Credentials, Dispatcher, LoggedRequest
+from ._faults import Fault, Faults
 from .errors import Conflict, EmulatorError, Forbidden, Invalid, NotFound
 from .state import State
 
@@ -32,6 +37,7 @@ __all__ = [
     "Conflict",
     "Emulator",
     "EmulatorError",
+    "Fault",
     "Forbidden",
     "Invalid",
     "LoggedRequest",
@@ -42,7 +48,7 @@ __all__ = [
 DEFAULT_BASE_URL = "https://api.flowroute.com"
 
 # The API generations served; each row brings its own auth, routes and errors.
-_APIS: tuple[Api, ...] = (_v2.API,)
+_APIS: tuple[Api, ...] = (_v2.API, _v1.API)
 
 
 def _utc_now() -> datetime:
@@ -58,7 +64,10 @@ class Emulator:
         access_key: the account's access key; derived from `seed` when None.
         secret_key: the account's secret key; derived from `seed` when None.
         clock: returns the current time as an aware datetime (message
-            timestamps, purchase times); defaults to the system clock in UTC.
+            timestamps, purchase times, the v1 signature's 5-minute window);
+            defaults to the system clock in UTC.
+        sleep: waits out injected latency, in seconds; defaults to
+            `time.sleep` (tests pass a fake).
 
     Attributes:
         seed: the seed given.
@@ -73,6 +82,7 @@ class Emulator:
         access_key: Optional[str] = None,
         secret_key: Optional[str] = None,
         clock: Optional[Callable[[], datetime]] = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         derived_access, derived_secret = _inventory.credentials(seed)
         self.seed = seed
@@ -80,8 +90,14 @@ class Emulator:
         self.secret_key = derived_secret if secret_key is None else secret_key
         lock = threading.RLock()
         self._state = State(seed, clock or _utc_now, lock)
-        credentials = Credentials(access_key=self.access_key, secret_key=self.secret_key)
-        self._dispatcher = Dispatcher(self._state, credentials, _APIS, lock)
+        credentials = Credentials(
+            access_key=self.access_key, secret_key=self.secret_key, clock=self._state.clock
+        )
+        self._faults = Faults(seed)
+        self._dispatcher = Dispatcher(
+            self._state, credentials, _APIS, lock, faults=self._faults, sleep=sleep
+        )
+        self._lock = lock
 
     def __repr__(self) -> str:
         return f"Emulator(seed={self.seed!r}, access_key={self.access_key!r})"
@@ -101,9 +117,52 @@ class Emulator:
         return self._dispatcher.log
 
     def reset(self) -> None:
-        """Return to the seeded state and empty the request log."""
-        self._state.reset()
-        self._dispatcher.clear_log()
+        """Return to the seeded state, empty the request log and remove every fault."""
+        with self._lock:
+            self._state.reset()
+            self._dispatcher.clear_log()
+            self._faults.clear()
+
+    def inject(
+        self,
+        fault: Fault,
+        *,
+        method: Optional[str] = None,
+        path: Optional[str] = None,
+        times: Optional[int] = None,
+        probability: Optional[float] = None,
+        seed: Optional[int] = None,
+    ) -> None:
+        """Make matching requests fail with `fault`, through either front door.
+
+        Rules apply in injection order. All firing ``latency`` rules add up;
+        the first firing rule of any other kind decides the failure, and
+        later rules are not consulted for that request.
+
+        Args:
+            fault: what goes wrong, e.g. ``Fault.status(503)``.
+            method: only requests with this HTTP method; None for any.
+            path: only requests whose path (without the query, as sent)
+                matches this pattern: exact, or with ``*`` wildcards that
+                also match ``/`` (`fnmatch` rules); None for any.
+            times: strike only the next `times` matching requests (of those
+                drawn, with `probability`); None for no limit.
+            probability: strike each matching request with this chance,
+                drawn from a random source seeded with `seed`; None for always.
+            seed: the seed of this rule's draws; defaults to the emulator's.
+
+        Raises:
+            ValueError: an argument out of range.
+        """
+        with self._lock:
+            self._faults.add(
+                fault, method=method, path=path, times=times, probability=probability, seed=seed
+            )
+
+    def clear_faults(self) -> None:
+        """Remove every injected fault; the state and the log are kept."""
+        with self._lock:
+            self._faults.clear()
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> AbstractContextManager[str]:
         """Serve the API over HTTP/1.1 on loopback for the duration of a `with` block.

@@ -8,6 +8,9 @@ that API version does, and appends the exchange to the request log.
 
 Each API version is one `Api` row (prefixes, auth check, endpoint table,
 error renderer, status table), so another version is one more row.
+
+Injected faults (`_faults`) are decided here too; latency is slept outside
+the lock, and the front doors act on `Response.action`.
 """
 
 from __future__ import annotations
@@ -18,13 +21,16 @@ import json
 import logging
 import re
 import threading
+import time
 from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
 from http import HTTPStatus
 from typing import Any, Callable, Optional
 from urllib.parse import parse_qs, unquote
 
 import attrs
 
+from . import _faults
 from .errors import EmulatorError
 from .state import State
 
@@ -43,6 +49,9 @@ __all__ = [
 ]
 
 logger = logging.getLogger("flowroute.emulator")
+
+# Never kept in the request log: they carry credentials (v1 signatures included).
+SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 
 
 @attrs.frozen(kw_only=True)
@@ -68,19 +77,35 @@ class Request:
 
 @attrs.frozen(kw_only=True)
 class Response:
-    """What a front door sends back: status, headers and body bytes."""
+    """What a front door sends back: status, headers and body bytes.
+
+    Attributes:
+        action: None, or what an injected fault asks of the front door:
+            ``"refuse"``, ``"drop"``, ``"timeout"`` or ``"truncate"``.
+    """
 
     status: int
     headers: Mapping[str, str]
     body: bytes
+    action: Optional[str] = None
 
 
 @attrs.frozen(kw_only=True)
 class Credentials:
-    """The one account's keys; the secret never appears in a repr."""
+    """The one account's keys; the secret never appears in a repr.
+
+    Attributes:
+        access_key: the access key.
+        secret_key: the secret key.
+        clock: the emulator's clock (aware UTC), for credentials that carry
+            a timestamp: v1 signatures are refused when it is too far off.
+    """
 
     access_key: str
     secret_key: str = attrs.field(repr=False)
+    clock: Callable[[], datetime] = attrs.field(
+        default=lambda: datetime.now(timezone.utc), repr=False, eq=False
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -145,7 +170,8 @@ class Api:
 
     Attributes:
         prefixes: path prefixes it serves, e.g. ``("/v2.1", "/v2")``.
-        authenticate: tells whether a request carries the account's credentials.
+        authenticate: tells whether a request carries the account's credentials;
+            it may instead raise `HttpError` (401) saying what is wrong.
         endpoints: the route table.
         render_error: builds the error document from (status, detail, error id).
         statuses: domain error class -> HTTP status.
@@ -168,10 +194,16 @@ class LoggedRequest:
         method: HTTP method.
         path: the path as sent, without the query.
         query: query parameters, each name mapped to the list of its values.
-        headers: request headers (lower-case names) without ``authorization``.
+        headers: request headers (lower-case names) without the secret ones
+            (``authorization``, ``proxy-authorization``, ``cookie``).
         body: the request body parsed as JSON, else its text, else None.
-        status: the status answered.
-        response: the response document answered, or None for no body.
+        status: the status answered; for ``drop`` and ``timeout`` faults the
+            one the service gave but the client never received; None for
+            ``refuse``, which no one answered.
+        response: the body answered, parsed as JSON, else its text, else None.
+        fault: the name of the injected fault that struck (``"status"``,
+            ``"drop"``, ...; ``"latency"`` when only a delay was added), or None.
+        delay: seconds of injected latency before the request was handled.
     """
 
     method: str
@@ -179,8 +211,10 @@ class LoggedRequest:
     query: dict[str, list[str]]
     headers: dict[str, str]
     body: Any
-    status: int
+    status: Optional[int]
     response: Any
+    fault: Optional[str] = None
+    delay: float = 0.0
 
 
 def basic_credentials(headers: Mapping[str, str]) -> Optional[tuple[str, str]]:
@@ -213,8 +247,10 @@ class Dispatcher:
         credentials: the keys every request must carry.
         apis: the API generations served; the first also renders errors
             for paths no API claims.
-        lock: held for the whole of each request, so the log and the state
-            change together.
+        lock: held for the whole of each request (but not its injected
+            latency), so the log and the state change together.
+        faults: the injected fault rules; none when omitted.
+        sleep: waits out injected latency, in seconds.
     """
 
     def __init__(
@@ -223,6 +259,8 @@ class Dispatcher:
         credentials: Credentials,
         apis: Sequence[Api],
         lock: threading.RLock,
+        faults: Optional[_faults.Faults] = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.state = state
         self.credentials = credentials
@@ -234,6 +272,8 @@ class Dispatcher:
         )
         self._lock = lock
         self._log: list[LoggedRequest] = []
+        self.faults = faults if faults is not None else _faults.Faults(state.seed)
+        self._sleep = sleep
 
     @property
     def log(self) -> list[LoggedRequest]:
@@ -247,16 +287,54 @@ class Dispatcher:
             self._log.clear()
 
     def dispatch(self, request: Request) -> Response:
-        """Answer one request: auth, route, handler, error rendering, log."""
+        """Answer one request: faults, auth, route, handler, error rendering, log."""
+        with self._lock:
+            plan = self.faults.plan(request.method, request.path)
+        if plan.delay:
+            self._sleep(plan.delay)
         with self._lock:
             error_id = f"emulator-{len(self._log)}"
-            api, reply = self._answer(request, error_id)
-            body = b"" if reply.document is None else json.dumps(reply.document).encode()
-            headers = {"Content-Type": api.content_type} if body else {}
-            if reply.status == HTTPStatus.UNAUTHORIZED:
-                headers["WWW-Authenticate"] = 'Basic realm="flowroute"'
-            self._log.append(self._entry(request, reply))
-            return Response(status=reply.status, headers=headers, body=body)
+            fault = plan.fault
+            if fault is not None and not fault.handled:
+                response = self._instead(request, fault, error_id)
+                document = _decode_body(response.body)
+            else:
+                api, reply = self._answer(request, error_id)
+                response, document = self._render(api, reply), reply.document
+                if fault is not None:
+                    response = self._spoil(api, response, fault)
+                    if fault.kind == "malformed_json":
+                        document = _decode_body(response.body)
+            name = fault.kind if fault is not None else ("latency" if plan.delay else None)
+            status = None if response.action == "refuse" else response.status
+            self._log.append(self._entry(request, status, document, name, plan.delay))
+            return response
+
+    @staticmethod
+    def _render(api: Api, reply: Reply) -> Response:
+        body = b"" if reply.document is None else json.dumps(reply.document).encode()
+        headers = {"Content-Type": api.content_type} if body else {}
+        if reply.status == HTTPStatus.UNAUTHORIZED:
+            headers["WWW-Authenticate"] = 'Basic realm="flowroute"'
+        return Response(status=reply.status, headers=headers, body=body)
+
+    def _instead(self, request: Request, fault: _faults.Fault, error_id: str) -> Response:
+        """The answer of a fault that keeps the request from the service."""
+        action = _faults.KINDS[fault.kind].action
+        if action is not None:
+            return Response(status=0, headers={}, body=b"", action=action)
+        api = self._api_for(request.path) or self._apis[0]
+        status, headers, body = _faults.answer(fault, api.render_error, error_id, api.content_type)
+        return Response(status=status, headers=headers, body=body)
+
+    @staticmethod
+    def _spoil(api: Api, response: Response, fault: _faults.Fault) -> Response:
+        """The service's answer, as a fault that strikes after handling delivers it."""
+        status, headers, body = _faults.garble(
+            fault, response.status, dict(response.headers), response.body, api.content_type
+        )
+        action = _faults.KINDS[fault.kind].action
+        return Response(status=status, headers=headers, body=body, action=action)
 
     def _answer(self, request: Request, error_id: str) -> tuple[Api, Reply]:
         api = self._api_for(request.path)
@@ -264,7 +342,11 @@ class Dispatcher:
             tried = ", ".join(prefix for prefix, _ in self._prefixes)
             detail = f"no API under {request.path}; the emulator serves {tried}"
             return self._apis[0], self._error(self._apis[0], 404, detail, error_id)
-        if not api.authenticate(request, self.credentials):
+        try:
+            authentic = api.authenticate(request, self.credentials)
+        except HttpError as exc:  # an API may say why it refuses (v1: stale timestamp, ...)
+            return api, self._error(api, exc.status, exc.detail, error_id)
+        if not authentic:
             detail = "Unauthorized: missing or wrong API credentials"
             return api, self._error(api, 401, detail, error_id)
         try:
@@ -311,14 +393,18 @@ class Dispatcher:
         return Reply(status, api.render_error(status, detail, error_id))
 
     @staticmethod
-    def _entry(request: Request, reply: Reply) -> LoggedRequest:
-        headers = {k: v for k, v in request.headers.items() if k != "authorization"}
+    def _entry(
+        request: Request, status: Optional[int], document: Any, fault: Optional[str], delay: float
+    ) -> LoggedRequest:
+        headers = {k: v for k, v in request.headers.items() if k not in SECRET_HEADERS}
         return LoggedRequest(
             method=request.method,
             path=request.path,
             query=parse_qs(request.query, keep_blank_values=True),
             headers=headers,
             body=_decode_body(request.body),
-            status=reply.status,
-            response=reply.document,
+            status=status,
+            response=document,
+            fault=fault,
+            delay=delay,
         )

@@ -3,16 +3,27 @@
 No socket is opened: every request `requests` sends under the base URL is
 turned into a `Request` record and answered by the dispatcher. `responses`
 is imported only here, when a mock starts.
+
+Connection faults become the exceptions `requests` raises for the real
+thing: a refused connection wraps urllib3's `NewConnectionError` (nothing
+was sent), a dropped one a `ProtocolError` ("Connection aborted."), a
+timeout is a `ReadTimeout`; a truncated body is cut under a larger
+Content-Length, so reading it fails as it would off a socket.
 """
 
 from __future__ import annotations
 
 import contextlib
+import http.client
 import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
+
+import requests
+import urllib3
+from urllib3.connection import HTTPConnection
 
 from ._dispatch import Dispatcher, Request
 
@@ -23,6 +34,36 @@ MISSING_RESPONSES = (
     "Emulator.mock() needs the 'responses' package; "
     "install it with: pip install 'flowroute[testing]'"
 )
+
+
+def _refused(prepared: requests.PreparedRequest) -> requests.RequestException:
+    parts = urlsplit(str(prepared.url))
+    host, port = parts.hostname or "localhost", parts.port or 443
+    reason = urllib3.exceptions.NewConnectionError(
+        HTTPConnection(host, port),
+        "Failed to establish a new connection: [Errno 111] Connection refused",
+    )
+    pool = urllib3.HTTPConnectionPool(host, port)
+    error = urllib3.exceptions.MaxRetryError(pool, parts.path or "/", reason)
+    return requests.ConnectionError(error, request=prepared)
+
+
+def _dropped(prepared: requests.PreparedRequest) -> requests.RequestException:
+    cause = http.client.RemoteDisconnected("Remote end closed connection without response")
+    error = urllib3.exceptions.ProtocolError("Connection aborted.", cause)
+    return requests.ConnectionError(error, request=prepared)
+
+
+def _timed_out(prepared: requests.PreparedRequest) -> requests.RequestException:
+    return requests.ReadTimeout("Read timed out. (injected timeout fault)", request=prepared)
+
+
+# Response.action -> the exception `requests` raises for that failure.
+_ACTION_ERRORS: dict[str, Callable[[requests.PreparedRequest], requests.RequestException]] = {
+    "refuse": _refused,
+    "drop": _dropped,
+    "timeout": _timed_out,
+}
 
 
 def _body_bytes(body: Any) -> bytes:
@@ -68,7 +109,14 @@ def _intercept(requests_mock: Any, dispatcher: Dispatcher, base: str) -> Iterato
             base_url=base,
         )
         response = dispatcher.dispatch(request)
-        return response.status, dict(response.headers), response.body
+        if response.action in _ACTION_ERRORS:
+            raise _ACTION_ERRORS[response.action](prepared)
+        headers = dict(response.headers)
+        body = response.body
+        if response.action == "truncate":
+            headers["Content-Length"] = str(len(body))
+            body = body[: len(body) // 2]
+        return response.status, headers, body
 
     under_base = re.compile(re.escape(base) + r"(?:[/?#]|$)")
     with requests_mock(assert_all_requests_are_fired=False) as intercept:

@@ -3,6 +3,12 @@
 HTTP/1.1 with keep-alive, one daemon thread per connection, every response
 with a Content-Length, no logging to stderr. Each request becomes a
 `Request` record for the dispatcher.
+
+Connection faults act on the socket itself: ``refuse`` and ``drop`` close
+it without a response (over a socket the client cannot tell them apart),
+``timeout`` holds it open, answering nothing, until the client hangs up or
+the server stops, and ``truncate`` sends half the body under a
+Content-Length for all of it, then closes.
 """
 
 from __future__ import annotations
@@ -65,6 +71,9 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = IDLE_TIMEOUT
+    # Headers and body leave in two writes; with Nagle on, the second waits
+    # for the client's delayed ACK (~40 ms on Linux) on every response.
+    disable_nagle_algorithm = True
     server: _Server
 
     def _serve(self) -> None:
@@ -82,13 +91,29 @@ class _Handler(BaseHTTPRequestHandler):
             base_url=self.server.base_url,
         )
         response = self.server.dispatcher.dispatch(request)
+        if response.action in ("refuse", "drop", "timeout"):
+            self.close_connection = True
+            if response.action == "timeout":
+                self._wait_for_hang_up()
+            return
         self.send_response(response.status)
         for name, value in response.headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(response.body)))
         self.end_headers()
+        body = response.body
+        if response.action == "truncate":
+            self.close_connection = True
+            body = body[: len(body) // 2]
         if self.command != "HEAD":
-            self.wfile.write(response.body)
+            self.wfile.write(body)
+
+    def _wait_for_hang_up(self) -> None:
+        # The client sends nothing more while it waits for this response, so
+        # the read returns only when it closes the connection (its read
+        # timeout), when the server shuts the socket, or after IDLE_TIMEOUT.
+        with contextlib.suppress(OSError):
+            self.rfile.read(1)
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
 

@@ -1,0 +1,54 @@
+"""pytest fixtures for testing code that calls Flowroute, against the emulator.
+
+Installed with flowroute (through the ``pytest11`` entry point), so any
+test can ask for them:
+
+- ``flowroute_emulator``: a fresh `Emulator` (seed 0) for the test, served
+  over HTTP on loopback while the test runs;
+- ``flowroute_emulator_url``: the base URL it is served at;
+- ``flowroute_client``: a `flowroute.Client` bound to it.
+
+The emulator is served on a real socket rather than through `responses`,
+so any HTTP client works, the code under test runs exactly as in
+production, and `responses` need not be installed (it is never imported
+here). ``flowroute_emulator`` alone is not served: use it with
+``emu.mock()`` or ``emu.serve()`` yourself, or ask for one of the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from flowroute import Client
+    from flowroute.emulator import Emulator
+
+__all__ = ["flowroute_client", "flowroute_emulator", "flowroute_emulator_url"]
+
+
+@pytest.fixture
+def flowroute_emulator() -> Emulator:
+    """A fresh emulator (seed 0) for one test: its own state, log and faults."""
+    from flowroute.emulator import Emulator
+
+    return Emulator(seed=0)
+
+
+@pytest.fixture
+def flowroute_emulator_url(flowroute_emulator: Emulator) -> Iterator[str]:
+    """The base URL of `flowroute_emulator`, served on 127.0.0.1 for the test."""
+    with flowroute_emulator.serve() as url:
+        yield url
+
+
+@pytest.fixture
+def flowroute_client(flowroute_emulator: Emulator, flowroute_emulator_url: str) -> Iterator[Client]:
+    """A `flowroute.Client` with the emulator's keys and URL, closed after the test."""
+    from flowroute import Client
+
+    keys = (flowroute_emulator.access_key, flowroute_emulator.secret_key)
+    with Client(*keys, base_url=flowroute_emulator_url) as client:
+        yield client
