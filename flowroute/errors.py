@@ -9,18 +9,19 @@
     │   ├── ReadTimeout             the server did not answer in time
     │   ├── ReadError               the connection broke mid-exchange
     │   └── DecodeError             a response that is not what the API documents
-    └── APIError                    the API answered with an error status
-        ├── BadRequestError             400
-        ├── AuthenticationError         401
-        ├── PermissionDeniedError       403
-        ├── NotFoundError               404
-        ├── ConflictError               409
-        ├── UnprocessableEntityError    422
-        ├── RateLimitError              429
-        └── ServerError                 5xx
+    ├── APIError                    the API answered with an error status
+    │   ├── BadRequestError             400
+    │   ├── AuthenticationError         401
+    │   ├── PermissionDeniedError       403
+    │   ├── NotFoundError               404
+    │   ├── ConflictError               409
+    │   ├── UnprocessableEntityError    422
+    │   ├── RateLimitError              429
+    │   └── ServerError                 5xx
+    └── PartialUpdateError          an operation of several requests stopped part-way
 
-`PartialUpdateError` (a multi-request operation left half-done) lives with
-the compat layer that can cause it.
+The compat layer raises `PartialUpdateError` (as its legacy-shaped subclass)
+when a legacy call that takes several v2 requests fails half-way.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ __all__ = [
     "ErrorDetail",
     "FlowrouteError",
     "NotFoundError",
+    "PartialUpdateError",
     "PermissionDeniedError",
     "RateLimitError",
     "ReadError",
@@ -246,6 +248,14 @@ class RateLimitError(APIError):
 
 class ServerError(APIError):
     """Any 5xx status."""
+
+
+class PartialUpdateError(FlowrouteError):
+    """An operation of several requests stopped part-way; the message says what took effect.
+
+    Nothing is retried or undone silently: the message (and the attributes
+    subclasses add) states the state the resource is in now.
+    """
 
 
 _STATUS_ERRORS: dict[int, type[APIError]] = {

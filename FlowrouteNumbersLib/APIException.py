@@ -1,0 +1,5 @@
+"""``FlowrouteNumbersLib.APIException``: the legacy error (`flowroute.compat.APIException`)."""
+
+from flowroute.compat.errors import APIException
+
+__all__ = ["APIException"]

@@ -1,0 +1,1 @@
+"""The legacy controllers, one module each, as the legacy library laid them out."""

@@ -1,0 +1,5 @@
+"""``FlowrouteNumbersLib.Models.Route`` (`flowroute.compat.Route`)."""
+
+from flowroute.compat.models import Route
+
+__all__ = ["Route"]

@@ -1,0 +1,84 @@
+"""The legacy messaging calls on ``/v2.1/messages``, answered in their documented shapes.
+
+The legacy library spoke the retired ``/v2/messages`` (``mdr1-`` ids);
+these functions send and look up through ``client.v2.messages`` and rebuild
+the JSON the legacy library returned.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..errors import NotFoundError
+
+if TYPE_CHECKING:
+    from ..v2 import V2
+    from ..v2.models import Message
+
+__all__ = ["create_message", "get_message_lookup", "message_fields"]
+
+# v2.1 names the message types without the hyphen the legacy records had.
+_LEGACY_TYPES = {"longcode": "long-code"}
+_RETIRED_PREFIX = "mdr1-"
+
+
+def message_fields(message: Any) -> dict[str, Any]:
+    """to / from / content of a legacy `Message` (``mfrom`` holds ``from_``) or of a dict."""
+    if isinstance(message, dict):
+        return {
+            "to": message.get("to"),
+            "from": message.get("from", message.get("from_")),
+            "content": message.get("content"),
+        }
+    return {
+        "to": getattr(message, "to", None),
+        "from": getattr(message, "mfrom", None),
+        "content": getattr(message, "content", None),
+    }
+
+
+def create_message(v2: V2, message: Any) -> dict[str, Any]:
+    """``create_message`` on ``POST /v2.1/messages``: ``content`` becomes ``body``."""
+    fields = message_fields(message)
+    record_id = v2.messages.send_a_message(
+        {"to": fields["to"], "from": fields["from"], "body": fields["content"]}
+    )
+    return {"data": {"id": record_id}}
+
+
+def _legacy_record(record: Message) -> dict[str, Any]:
+    kind = record.message_type
+    return {
+        "data": {
+            "attributes": {
+                "body": record.body,
+                "direction": record.direction,
+                "amount_nanodollars": record.amount_nanodollars,
+                "message_encoding": record.message_encoding,
+                "timestamp": None if record.timestamp is None else record.timestamp.isoformat(),
+                "has_mms": record.is_mms,
+                "to": record.to,
+                "amount_display": record.amount_display,
+                "from": record.from_,
+                "callback_url": None,
+                "message_type": _LEGACY_TYPES.get(kind, kind) if kind else kind,
+            },
+            "type": "message",
+            "id": record.id,
+        }
+    }
+
+
+def get_message_lookup(v2: V2, record_id: Any) -> dict[str, Any]:
+    """``get_message_lookup`` on ``GET /v2.1/messages/{id}``.
+
+    Raises:
+        NotFoundError: an ``mdr1-`` id, whose record v2.1 does not keep.
+    """
+    if isinstance(record_id, str) and record_id.startswith(_RETIRED_PREFIX):
+        detail = (
+            f"{record_id} is a record of the retired /v2/messages; /v2.1 keeps only "
+            "mdr2- records (look it up in the Flowroute portal)"
+        )
+        raise NotFoundError(404, body={"errors": [{"detail": detail, "status": 404}]})
+    return _legacy_record(v2.messages.look_up_a_message_detail_record(record_id))

@@ -1,0 +1,109 @@
+"""``TelephoneNumbersController.update`` on v2: two PATCHes, undone half-way if need be.
+
+v1 set a number's primary and failover routes in one request; v2 takes one
+request per route. When the failover request fails after the primary one
+succeeded, the primary route is put back and `PartialUpdateError` says which
+routes the number has now, so the caller never has to guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Optional
+
+from ..errors import APIError, FlowrouteError, ValidationError
+from ..v1 import _arguments as check
+from ._on_v1 import EMPTY
+from ._onto_v2 import SIP_REG, SIP_REG_ID, all_routes, legacy_route
+from .errors import PartialUpdateError
+from .models import Route as LegacyRoute
+
+if TYPE_CHECKING:
+    from ..v2 import V2
+    from ..v2.models import Number
+
+__all__ = ["resolve_route_ids", "route_names", "update"]
+
+
+def route_names(routes: Any) -> list[str]:
+    """The primary and optional failover route names, from legacy `Route` items, dicts or names."""
+    if isinstance(routes, (list, tuple)):
+        routes = [r.name if isinstance(r, LegacyRoute) else r for r in routes]
+    return check.route_names(routes)
+
+
+def resolve_route_ids(v2: V2, names: list[str]) -> list[str]:
+    """The v2 id of each route name, found as the route's alias (``sip-reg`` is ``"0"``).
+
+    Raises:
+        ValidationError: a name no route has, or one several routes share.
+    """
+    by_alias: dict[str, list[str]] = {SIP_REG: [SIP_REG_ID]}
+    if any(name != SIP_REG for name in names):
+        for route in all_routes(v2):
+            if route.alias and route.id != SIP_REG_ID:
+                by_alias.setdefault(route.alias, []).append(route.id)
+    resolved = []
+    for name in names:
+        ids = by_alias.get(name, [])
+        if len(ids) != 1:
+            why = "no route has" if not ids else f"{len(ids)} routes share"
+            raise ValidationError("routes", f"an existing route name ({why} {name!r})", name)
+        resolved.append(ids[0])
+    return resolved
+
+
+def update(v2: V2, number: Any, routes: Any) -> str:
+    """Set the primary route, then the failover route; undo the first if the second fails.
+
+    Raises:
+        PartialUpdateError: the failover route was refused after the primary
+            one was set; says which routes the number has now.
+    """
+    target = check.number(number)
+    names = route_names(routes)
+    # The number first, as v1 checked it first: an unknown number is a 404 either way.
+    before = v2.numbers.list_phone_number_details(target)
+    ids = resolve_route_ids(v2, names)
+    v2.routes.update_primary_voice_route(target, ids[0])
+    if len(ids) == 1:
+        return EMPTY
+    try:
+        v2.routes.update_failover_voice_route(target, ids[1])
+    except FlowrouteError as failed:
+        raise _half_done(v2, target, before, names, failed) from failed
+    return EMPTY
+
+
+def _half_done(
+    v2: V2, number: str, before: Number, names: list[str], failed: FlowrouteError
+) -> PartialUpdateError:
+    """Put the old primary route back and describe the state the number is left in."""
+    old_primary_id = before.primary_route_id
+    old_primary = legacy_route(old_primary_id, before.primary_route)["name"]
+    old_failover: Optional[str] = None
+    if before.failover_route_id is not None:
+        old_failover = legacy_route(before.failover_route_id, before.failover_route)["name"]
+    refused = f"setting failover route {names[1]!r} of {number} failed ({failed})"
+    try:
+        v2.routes.update_primary_voice_route(number, old_primary_id or SIP_REG_ID)
+    except FlowrouteError as restore:
+        primary = names[0]
+        state = f"restoring primary route {old_primary!r} failed too ({restore})"
+    else:
+        primary = old_primary
+        state = "the primary route was restored"
+    message = (
+        f"{refused}; {state}: {number} now has primary route {primary!r} "
+        f"and failover route {old_failover!r}"
+    )
+    status = failed.status if isinstance(failed, APIError) else 0
+    body = failed.body if isinstance(failed, APIError) else None
+    return PartialUpdateError(
+        message,
+        number=number,
+        primary=primary,
+        failover=old_failover,
+        status=status,
+        body=body if isinstance(body, Mapping) else None,
+    )

@@ -1,0 +1,130 @@
+"""The legacy ``Configuration``: the compat layer's one global, and the Client built from it.
+
+Legacy code sets ``Configuration.username`` / ``.password`` (and sometimes
+``BASE_URI``) on the class; every legacy call reads them at call time and
+gets a `flowroute.Client` cached per (credentials, base URL), so settings
+changed between calls take effect and a connection pool is reused.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any, ClassVar, Optional
+
+from .._constants import ENV_BASE_URL
+from ..errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from .._client import Client
+
+__all__ = [
+    "BACKENDS",
+    "ENV_BACKEND",
+    "Configuration",
+    "backend",
+    "client",
+    "migration_report",
+    "reset",
+]
+
+ENV_BACKEND = "FLOWROUTE_COMPAT_BACKEND"
+"""Environment variable choosing the backend when ``Configuration.backend`` is None."""
+
+BACKENDS = ("v1", "v2", "shadow")
+"""``v1``: signed v1 calls; ``v2``: translated onto v2 (default);
+``shadow``: answers from v1, reads repeated on v2."""
+
+LEGACY_BASE_URI = "https://api.flowroute.com/v1"
+
+
+class Configuration:
+    """The legacy library's settings, set on the class itself.
+
+    Attributes:
+        username: the API access key (falls back to ``$FR_ACCESS_KEY``).
+        password: the API secret key (falls back to ``$FR_SECRET_KEY``).
+        BASE_URI: the v1 base URI; a trailing ``/v1`` is ignored, so the
+            emulator's URL works with or without it. Left at its default,
+            ``$FLOWROUTE_BASE_URL`` is honoured.
+        backend: ``"v1"``, ``"v2"`` or ``"shadow"``; None reads
+            ``$FLOWROUTE_COMPAT_BACKEND``, then uses ``"v2"``.
+        strict: when True, a call whose translation onto v2 would lose
+            something raises `LossyTranslationError` instead of warning.
+    """
+
+    username: ClassVar[Optional[str]] = None
+    password: ClassVar[Optional[str]] = None
+    BASE_URI: ClassVar[str] = LEGACY_BASE_URI
+    backend: ClassVar[Optional[str]] = None
+    strict: ClassVar[bool] = False
+
+    # What the compat layer remembers between calls; private, emptied by `reset`:
+    # Clients keyed by what builds them, the call sites already warned, the
+    # kinds of loss already warned, and every loss recorded for the report.
+    _clients: ClassVar[dict[tuple[Optional[str], Optional[str], Optional[str]], Client]] = {}
+    _warned_sites: ClassVar[set[tuple[str, int, str]]] = set()
+    _warned_losses: ClassVar[set[str]] = set()
+    _losses: ClassVar[list[dict[str, Any]]] = []
+
+
+def reset() -> None:
+    """Restore every `Configuration` setting to its default and forget what was remembered.
+
+    Closes the cached Clients, forgets which call sites were warned and
+    empties the migration report. Tests call it between cases.
+    """
+    for made in Configuration._clients.values():
+        made.close()
+    Configuration._clients.clear()
+    Configuration._warned_sites.clear()
+    Configuration._warned_losses.clear()
+    Configuration._losses.clear()
+    Configuration.username = None
+    Configuration.password = None
+    Configuration.BASE_URI = LEGACY_BASE_URI
+    Configuration.backend = None
+    Configuration.strict = False
+
+
+def migration_report() -> list[dict[str, Any]]:
+    """Every loss recorded since the last `reset`: what v2 could not keep, call by call.
+
+    Each entry is a dict with ``call`` (``"TelephoneNumbersController.purchase"``),
+    ``lost`` (a sentence) and ``arguments`` (the legacy arguments, secrets never included).
+    """
+    return [dict(entry) for entry in Configuration._losses]
+
+
+def _base_url() -> Optional[str]:
+    uri = Configuration.BASE_URI
+    if uri == LEGACY_BASE_URI and os.environ.get(ENV_BASE_URL):
+        return None  # the Client reads $FLOWROUTE_BASE_URL itself
+    uri = uri.rstrip("/")
+    return uri[: -len("/v1")] if uri.endswith("/v1") else uri
+
+
+def backend() -> str:
+    """The backend legacy calls run on now.
+
+    Raises:
+        ConfigurationError: an unknown backend name.
+    """
+    name = Configuration.backend or os.environ.get(ENV_BACKEND) or "v2"
+    if name not in BACKENDS:
+        raise ConfigurationError(
+            f"unknown compat backend {name!r} (Configuration.backend or ${ENV_BACKEND}); "
+            f"expected one of {', '.join(BACKENDS)}"
+        )
+    return name
+
+
+def client() -> Client:
+    """The Client for the current settings, built once per (credentials, base URL)."""
+    from .._client import Client
+
+    key = (Configuration.username, Configuration.password, _base_url())
+    found = Configuration._clients.get(key)
+    if found is None:
+        found = Client(key[0], key[1], base_url=key[2])
+        Configuration._clients[key] = found
+    return found

@@ -1,0 +1,388 @@
+"""The one table of legacy calls: what each becomes on v2, and what it loses.
+
+Every legacy method (``FlowrouteNumbersLib`` and ``FlowrouteMessagingLib``)
+is one `LegacyCall` row. The shim runs rows (`_run.run`), the deprecation
+warnings quote them, shadow mode ignores the differences they document, the
+migration guide is written from them, and a parametrised test walks them,
+so none of these can drift apart.
+
+Regenerate the guide after changing a row::
+
+    python -m flowroute.compat > docs/migration.rst
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Callable, Optional
+
+import attrs
+
+from ..errors import APIError, ValidationError
+from . import _messaging_v2, _on_v1, _onto_v2, _update
+from .errors import from_flowroute_error
+
+__all__ = ["BY_NAME", "ERROR_DIFFERENCES", "TABLE", "LegacyCall", "main", "migration_guide"]
+
+ERROR_DIFFERENCES = ("$.errors",)
+"""Where a v2 error body differs from v1's: it keeps v2's ``errors`` list beside ``error``."""
+
+
+@attrs.frozen(kw_only=True)
+class LegacyCall:
+    """One legacy method and how it runs on each backend.
+
+    Attributes:
+        library: ``"FlowrouteNumbersLib"`` or ``"FlowrouteMessagingLib"``.
+        controller: the legacy controller class, e.g. ``"TelephoneNumbersController"``.
+        method: the legacy method name.
+        parameters: its parameters in order, with their defaults as written.
+        v1: the v1 request the legacy library made.
+        v2: the v2 controller methods that replace it, in the order called.
+        arguments: how the legacy arguments become v2 arguments.
+        result: how the legacy result is rebuilt from v2's.
+        lost: what v2 cannot keep ("" when nothing).
+        differences: result paths (fnmatch patterns) where the v1 and v2
+            backends may answer differently, as `lost` explains.
+        read: whether the call only reads (shadow mode repeats reads on v2).
+        on_v1: runs the call on ``client.v1`` (None: no v1 exists).
+        on_v2: runs the call on ``client.v2``.
+        loses: given the arguments, says what this call would lose on v2 (None: nothing).
+        error: turns a flowroute error into the library's legacy exception.
+    """
+
+    library: str
+    controller: str
+    method: str
+    parameters: tuple[str, ...]
+    v1: str
+    v2: tuple[str, ...]
+    arguments: str
+    result: str
+    lost: str = ""
+    differences: tuple[str, ...] = ()
+    read: bool
+    on_v1: Optional[Callable[..., Any]]
+    on_v2: Callable[..., Any]
+    loses: Optional[Callable[[dict[str, Any]], Optional[str]]] = None
+    error: Callable[[Any], Exception] = from_flowroute_error
+
+    @property
+    def name(self) -> str:
+        """``Controller.method``, as warnings and the report name the call."""
+        return f"{self.controller}.{self.method}"
+
+    @property
+    def signature(self) -> str:
+        """The legacy call as written: ``method(param=None, ...)``."""
+        return f"{self.method}({', '.join(self.parameters)})"
+
+    def deprecation(self) -> str:
+        """The deprecation message: the legacy call and its v2 replacement."""
+        targets = " then ".join(f"{target}()" for target in self.v2)
+        return (
+            f"{self.library} {self.name}() is deprecated; use {targets} "
+            "on flowroute.Client (see the migration guide)"
+        )
+
+
+def _billing_loss(arguments: dict[str, Any]) -> Optional[str]:
+    method = _on_v1.billing_method_of(arguments.get("billing"))
+    if method == _onto_v2.V2_BILLING:
+        return None
+    return (
+        f"billing method {method!r} has no v2 equivalent; the number is bought "
+        f"and billed as {_onto_v2.V2_BILLING}"
+    )
+
+
+def _messaging_error(exc: APIError | ValidationError) -> Exception:
+    from .messaging import legacy_error  # the legacy class lives with the library
+
+    return legacy_error(exc)
+
+
+_NUMBERS = "FlowrouteNumbersLib"
+_MESSAGING = "FlowrouteMessagingLib"
+_PURCHASABLE = "PurchasablePhoneNumbersController"
+_TNS = "TelephoneNumbersController"
+_ROUTES = "InboundRoutesController"
+_PAGING = "``page`` becomes ``offset = (page - 1) * limit``; ``limit`` defaults to 10"
+_METERED = "v2 has no billing method: it always reports ``METERED``"
+
+TABLE: tuple[LegacyCall, ...] = (
+    LegacyCall(
+        library=_NUMBERS,
+        controller=_PURCHASABLE,
+        method="list_available_np_as",
+        parameters=("limit=None",),
+        v1="GET /v1/available-tns/npas/",
+        v2=("client.v2.numbers.list_available_area_codes",),
+        arguments="``limit`` is kept (1 to 200, default 10).",
+        result="``{npas: {NPA: {nxxs, tns}}, links}``, v1 links with ``page=``.",
+        read=True,
+        on_v1=_on_v1.list_available_np_as,
+        on_v2=_onto_v2.list_available_np_as,
+    ),
+    LegacyCall(
+        library=_NUMBERS,
+        controller=_PURCHASABLE,
+        method="list_area_and_exchange",
+        parameters=("limit=None", "npa=None", "page=None"),
+        v1="GET /v1/available-tns/npanxxs/",
+        v2=("client.v2.numbers.list_available_exchange_codes",),
+        arguments=f"``npa`` becomes ``areacode``; {_PAGING}.",
+        result="``{npanxxs: {NPANXX: {tns}}, links}``; ``{}`` when nothing matches.",
+        read=True,
+        on_v1=_on_v1.list_area_and_exchange,
+        on_v2=_onto_v2.list_area_and_exchange,
+    ),
+    LegacyCall(
+        library=_NUMBERS,
+        controller=_PURCHASABLE,
+        method="search",
+        parameters=(
+            "limit=None",
+            "npa=None",
+            "nxx=None",
+            "page=None",
+            "ratecenter=None",
+            "state=None",
+            "tn=None",
+        ),
+        v1="GET /v1/available-tns/tns/",
+        v2=("client.v2.numbers.search_for_purchasable_phone_numbers",),
+        arguments=(
+            "``npa`` and ``nxx`` become ``starts_with=1NPANXX``; ``tn`` becomes "
+            f"``contains``; ``ratecenter`` becomes ``rate_center`` (lower case); {_PAGING}."
+        ),
+        result=(
+            "``{tns: {number: {initial_cost, monthly_cost, state, ratecenter, "
+            "billing_methods}}, links}``; costs from ``setup_cost``/``monthly_cost``."
+        ),
+        lost=f"``billing_methods``: {_METERED}, so it lists only ``METERED``.",
+        differences=("$.tns.*.billing_methods",),
+        read=True,
+        on_v1=_on_v1.search,
+        on_v2=_onto_v2.search,
+    ),
+    LegacyCall(
+        library=_NUMBERS,
+        controller=_TNS,
+        method="purchase",
+        parameters=("billing", "number"),
+        v1="PUT /v1/tns/{number}",
+        v2=("client.v2.numbers.purchase_a_phone_number",),
+        arguments="``number`` becomes the id; ``billing`` is checked, then dropped.",
+        result="``''``, as v1's empty body.",
+        lost=(
+            "``billing``: v2 bills every number as ``METERED``. Another billing method "
+            "warns once (FlowrouteTranslationWarning), is recorded in "
+            "``flowroute.compat.migration_report()``, and is refused in strict mode."
+        ),
+        read=False,
+        on_v1=_on_v1.purchase,
+        on_v2=_onto_v2.purchase,
+        loses=_billing_loss,
+    ),
+    LegacyCall(
+        library=_NUMBERS,
+        controller=_TNS,
+        method="list_account_telephone_numbers",
+        parameters=("limit=None", "page=None", "pattern=None"),
+        v1="GET /v1/tns/",
+        v2=(
+            "client.v2.numbers.list_account_phone_numbers",
+            "client.v2.numbers.list_phone_number_details",
+        ),
+        arguments=f"``pattern`` becomes ``contains``; {_PAGING}.",
+        result=(
+            "``{tns: {number: {routes, billing_method, detail}}, links}``; each number's "
+            "routes come from its details (one more request per number)."
+        ),
+        lost=f"``billing_method``: {_METERED}.",
+        differences=("$.tns.*.billing_method",),
+        read=True,
+        on_v1=_on_v1.list_account_telephone_numbers,
+        on_v2=_onto_v2.list_account_telephone_numbers,
+    ),
+    LegacyCall(
+        library=_NUMBERS,
+        controller=_TNS,
+        method="telephone_number_details",
+        parameters=("telephone_number",),
+        v1="GET /v1/tns/{number}",
+        v2=("client.v2.numbers.list_phone_number_details",),
+        arguments="``telephone_number`` becomes the id.",
+        result=(
+            "``{routes: [primary, failover], billing_method}``; a route reads "
+            "``{type, name}`` with the v2 alias as name; an unset route reads sip-reg."
+        ),
+        lost=f"``billing_method``: {_METERED}.",
+        differences=("$.billing_method",),
+        read=True,
+        on_v1=_on_v1.telephone_number_details,
+        on_v2=_onto_v2.telephone_number_details,
+    ),
+    LegacyCall(
+        library=_NUMBERS,
+        controller=_TNS,
+        method="update",
+        parameters=("number", "routes"),
+        v1="PATCH /v1/tns/{number}",
+        v2=(
+            "client.v2.routes.update_primary_voice_route",
+            "client.v2.routes.update_failover_voice_route",
+        ),
+        arguments=(
+            "each route name becomes the id of the v2 route with that alias "
+            "(``sip-reg`` is ``0``); the first is the primary, the second the failover."
+        ),
+        result="``''``, as v1's empty body.",
+        lost=(
+            "atomicity: two requests instead of one. If the failover request fails, "
+            "the primary route is restored and ``PartialUpdateError`` (an "
+            "``APIException``) says which routes the number has now."
+        ),
+        read=False,
+        on_v1=_on_v1.update,
+        on_v2=_update.update,
+    ),
+    LegacyCall(
+        library=_NUMBERS,
+        controller=_ROUTES,
+        method="list",
+        parameters=("limit=None", "page=None"),
+        v1="GET /v1/routes/",
+        v2=("client.v2.routes.list_inbound_routes",),
+        arguments=(
+            "``limit`` and ``page`` (default 10, 1) are cut from every route sorted "
+            "by name, as v1 paged them; v2 lists in creation order, so all routes are read."
+        ),
+        result=(
+            "``{routes: {name: {type, value}}, links}``, keyed by alias; types "
+            "``host``/``number``/``uri``/``sip-reg`` read ``HOST``/``PSTN``/``URI``/``SIP-REG``."
+        ),
+        lost="routes made on v2 without an alias are keyed by their id.",
+        read=True,
+        on_v1=_on_v1.list_routes,
+        on_v2=_onto_v2.list_routes,
+    ),
+    LegacyCall(
+        library=_NUMBERS,
+        controller=_ROUTES,
+        method="create_new_route",
+        parameters=("route_name", "mtype", "value"),
+        v1="PUT /v1/routes/{route_name}",
+        v2=("client.v2.routes.create_an_inbound_route",),
+        arguments=(
+            "``route_name`` becomes the ``alias``; ``mtype`` ``HOST``/``PSTN``/``URI`` "
+            "becomes ``route_type`` ``host``/``number``/``uri``."
+        ),
+        result="``''``, as v1's empty body.",
+        lost=(
+            "v1 refused a second route of the same name; v2 may accept a second "
+            "alias, and ``update`` then refuses the name as ambiguous."
+        ),
+        read=False,
+        on_v1=_on_v1.create_new_route,
+        on_v2=_onto_v2.create_new_route,
+    ),
+    LegacyCall(
+        library=_MESSAGING,
+        controller="APIController",
+        method="create_message",
+        parameters=("message",),
+        v1="POST /v2/messages (retired)",
+        v2=("client.v2.messages.send_a_message",),
+        arguments="``Message(to=, from_=, content=)``: ``content`` becomes ``body``.",
+        result="``{data: {id}}``; the id is an ``mdr2-`` id.",
+        read=False,
+        on_v1=None,
+        on_v2=_messaging_v2.create_message,
+        error=_messaging_error,
+    ),
+    LegacyCall(
+        library=_MESSAGING,
+        controller="APIController",
+        method="get_message_lookup",
+        parameters=("record_id",),
+        v1="GET /v2/messages/{record_id} (retired)",
+        v2=("client.v2.messages.look_up_a_message_detail_record",),
+        arguments="``record_id`` is kept; it must be an ``mdr2-`` id.",
+        result=(
+            "``{data: {attributes, type, id}}``: ``is_mms`` reads ``has_mms``, "
+            "``longcode`` reads ``long-code``; ``status`` and ``delivery_receipts`` "
+            "are left out."
+        ),
+        lost=(
+            "``mdr1-`` records of the retired API (a 404 APIException); "
+            "``callback_url`` is always null."
+        ),
+        read=True,
+        on_v1=None,
+        on_v2=_messaging_v2.get_message_lookup,
+        error=_messaging_error,
+    ),
+)
+"""Every legacy call, in the order the legacy documentation lists them."""
+
+BY_NAME: dict[str, LegacyCall] = {row.name: row for row in TABLE}
+"""The rows by ``Controller.method``."""
+
+
+def _heading(text: str, underline: str) -> list[str]:
+    return [text, underline * len(text), ""]
+
+
+_INTRO = """\
+.. This page is generated from flowroute/compat/mapping.py; do not edit it.
+   Regenerate: python -m flowroute.compat > docs/migration.rst
+
+Legacy code written for ``FlowrouteNumbersLib`` and ``FlowrouteMessagingLib``
+runs unchanged on this package: the same imports, names, argument orders and
+results. Each legacy call runs on the backend chosen by
+``Configuration.backend`` (or ``$FLOWROUTE_COMPAT_BACKEND``):
+
+``v2`` (the default)
+    translated onto the v2 API, answered in the v1 shapes below.
+``v1``
+    sent to v1 as before, HMAC-signed.
+``shadow``
+    answered by v1; each read is repeated on v2 and every difference not
+    listed below is reported as a ``FlowrouteShadowWarning`` and a log record
+    on the ``flowroute`` logger. Writes are never repeated.
+
+Each call emits a ``FlowrouteDeprecationWarning`` naming its v2 replacement,
+once per line of your code. With ``Configuration.strict = True`` a call that
+would lose something on v2 raises ``LossyTranslationError`` instead of
+running. Errors keep the legacy ``APIException(reason, response_code,
+response_body)`` shape, with an ``"error"`` key in the body; on v2 the body
+also keeps the API's ``"errors"`` list.
+
+Code written for the generated v2 SDK (``FlowroutenumbersandmessagingClient``)
+can import it from ``flowroute.compat.v3`` instead.
+"""
+
+
+def migration_guide() -> str:
+    """The migration guide (reStructuredText), written from `TABLE`."""
+    lines = [*_heading("Migrating from the legacy libraries", "="), _INTRO]
+    for library in (_NUMBERS, _MESSAGING):
+        lines += _heading(library, "-")
+        for row in (r for r in TABLE if r.library == library):
+            lines += _heading(f"{row.controller}.{row.signature}", "~")
+            lines += [
+                f"Was ``{row.v1}``. Now: {', then '.join(f'``{t}``' for t in row.v2)}.",
+                "",
+                f"Arguments\n    {row.arguments}",
+                f"Result\n    {row.result}",
+                f"Lost on v2\n    {row.lost or 'Nothing.'}",
+                "",
+            ]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def main() -> None:
+    """Write the migration guide to standard output."""
+    sys.stdout.write(migration_guide())

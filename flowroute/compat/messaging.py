@@ -1,0 +1,126 @@
+"""The legacy ``FlowrouteMessagingLib``: `APIController`, `Message`, `APIException`.
+
+``APIController(username=..., password=...)`` keeps its credentials, as the
+legacy one did; its calls run on ``/v2.1/messages`` through a Client built
+from them and `MessagingConfiguration.BASE_URI` (or ``$FLOWROUTE_BASE_URL``).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any, ClassVar, Optional
+
+from .._constants import ENV_BASE_URL
+from ..errors import APIError, ValidationError
+from ._run import run
+from .mapping import BY_NAME
+
+if TYPE_CHECKING:
+    from .._client import Client
+
+__all__ = ["APIController", "APIException", "Message", "MessagingConfiguration", "legacy_error"]
+
+LEGACY_BASE_URI = "https://api.flowroute.com/v2"
+# The legacy library's reasons, by status; any other status read "HTTP Response Not OK".
+_REASONS = {401: "UNAUTHORIZED", 403: "FORBIDDEN"}
+_NOT_OK = "HTTP Response Not OK"
+
+
+class MessagingConfiguration:
+    """The legacy messaging library's settings (``FlowrouteMessagingLib.Configuration``).
+
+    Attributes:
+        BASE_URI: the legacy base URI; a trailing ``/v2`` is ignored, so the
+            emulator's URL works with or without it. Left at its default,
+            ``$FLOWROUTE_BASE_URL`` is honoured.
+    """
+
+    BASE_URI: ClassVar[str] = LEGACY_BASE_URI
+
+
+class APIException(Exception):
+    """The legacy messaging library's error, with the API's body parsed.
+
+    Args:
+        reason: ``"UNAUTHORIZED"``, ``"FORBIDDEN"`` or ``"HTTP Response Not OK"``.
+        response_code: the HTTP status (400 for arguments refused before sending).
+        response_body: the parsed body; a dict with an ``"errors"`` list.
+    """
+
+    def __init__(self, reason: str, response_code: int, response_body: Any) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.response_code = response_code
+        self.response_body = response_body
+
+
+def legacy_error(exc: APIError | ValidationError) -> APIException:
+    """The legacy messaging `APIException` for a flowroute error."""
+    if isinstance(exc, ValidationError):
+        return APIException(_NOT_OK, 400, {"errors": [{"detail": str(exc), "status": 400}]})
+    body = exc.body
+    if not (isinstance(body, dict) and isinstance(body.get("errors"), list)):
+        body = {"errors": [{"detail": exc.detail, "status": exc.status}]}
+    return APIException(_REASONS.get(exc.status, _NOT_OK), exc.status, body)
+
+
+class Message:
+    """A message to send, as legacy code builds it: ``Message(to=, from_=, content=)``.
+
+    Unknown keywords are ignored, as the legacy model ignored them. ``from_``
+    is kept as ``mfrom``, the legacy attribute name.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.to: Optional[str] = kwargs.get("to")
+        self.mfrom: Optional[str] = kwargs.get("from_")
+        self.content: Optional[str] = kwargs.get("content")
+
+    def resolve_names(self) -> dict[str, Any]:
+        """The message as its legacy JSON object: ``{"to", "from", "content"}``."""
+        return {"to": self.to, "from": self.mfrom, "content": self.content}
+
+    def __repr__(self) -> str:
+        return f"Message(to={self.to!r}, from_={self.mfrom!r}, content={self.content!r})"
+
+
+def _base_url() -> Optional[str]:
+    uri = MessagingConfiguration.BASE_URI
+    if uri == LEGACY_BASE_URI and os.environ.get(ENV_BASE_URL):
+        return None  # the Client reads $FLOWROUTE_BASE_URL itself
+    uri = uri.rstrip("/")
+    return uri[: -len("/v2")] if uri.endswith("/v2") else uri
+
+
+class APIController:
+    """Send SMS and look up message records, as the legacy library did.
+
+    Args:
+        username: the API access key.
+        password: the API secret key.
+    """
+
+    def __init__(self, username: Optional[str] = None, password: Optional[str] = None) -> None:
+        self._username = username
+        self._password = password
+        self._client: Optional[Client] = None
+
+    def __repr__(self) -> str:
+        return "APIController()"
+
+    def _connection(self) -> Client:
+        if self._client is None:
+            from .._client import Client
+
+            self._client = Client(self._username, self._password, base_url=_base_url())
+        return self._client
+
+    def create_message(self, message: Any) -> Any:
+        """Send `message` (a `Message`); returns ``{"data": {"id": "mdr2-..."}}``."""
+        row = BY_NAME["APIController.create_message"]
+        return run(row, self._connection(), {"message": message}, "v2")
+
+    def get_message_lookup(self, record_id: Any) -> Any:
+        """The record of a sent or received message: ``{"data": {"attributes": ...}}``."""
+        row = BY_NAME["APIController.get_message_lookup"]
+        return run(row, self._connection(), {"record_id": record_id}, "v2")
