@@ -116,13 +116,14 @@ class _Tour:
         )
 
     def list_account(self) -> None:
+        # List items carry no route relationships: routes are shown per number below.
         rows = [
-            (n.id, n.alias, n.rate_center, n.state, n.primary_route_id)
+            (n.id, n.alias, n.rate_center, n.state)
             for n in self.client.v2.numbers.list_account_phone_numbers(limit=2)
         ]
         self.say(
             "Account numbers (walked two per page)",
-            format_table(["number", "alias", "rate center", "state", "primary route"], rows),
+            format_table(["number", "alias", "rate center", "state"], rows),
         )
 
     def route_and_message(self, number_id: str) -> None:
