@@ -27,8 +27,9 @@ from datetime import datetime, timezone
 from typing import Callable, Optional
 
 from . import _inventory, _mock, _server, _v1, _v2
-from ._dispatch import Api, Credentials, Dispatcher, LoggedRequest
+from ._dispatch import Api, Credentials, Dispatcher
 from ._faults import Fault, Faults
+from ._log import LoggedRequest
 from .errors import Conflict, EmulatorError, Forbidden, Invalid, NotFound
 from .state import State
 

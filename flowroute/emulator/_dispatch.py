@@ -26,11 +26,12 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from http import HTTPStatus
 from typing import Any, Callable, Optional
-from urllib.parse import parse_qs, unquote
+from urllib.parse import unquote
 
 import attrs
 
 from . import _faults
+from ._log import LoggedRequest, decode_body, entry
 from .errors import EmulatorError
 from .state import State
 
@@ -41,7 +42,6 @@ __all__ = [
     "Dispatcher",
     "Endpoint",
     "HttpError",
-    "LoggedRequest",
     "Reply",
     "Request",
     "Response",
@@ -49,9 +49,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger("flowroute.emulator")
-
-# Never kept in the request log: they carry credentials (v1 signatures included).
-SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 
 
 @attrs.frozen(kw_only=True)
@@ -186,37 +183,6 @@ class Api:
     content_type: str = "application/json"
 
 
-@attrs.frozen(kw_only=True)
-class LoggedRequest:
-    """One exchange in the request log.
-
-    Attributes:
-        method: HTTP method.
-        path: the path as sent, without the query.
-        query: query parameters, each name mapped to the list of its values.
-        headers: request headers (lower-case names) without the secret ones
-            (``authorization``, ``proxy-authorization``, ``cookie``).
-        body: the request body parsed as JSON, else its text, else None.
-        status: the status answered; for ``drop`` and ``timeout`` faults the
-            one the service gave but the client never received; None for
-            ``refuse``, which no one answered.
-        response: the body answered, parsed as JSON, else its text, else None.
-        fault: the name of the injected fault that struck (``"status"``,
-            ``"drop"``, ...; ``"latency"`` when only a delay was added), or None.
-        delay: seconds of injected latency before the request was handled.
-    """
-
-    method: str
-    path: str
-    query: dict[str, list[str]]
-    headers: dict[str, str]
-    body: Any
-    status: Optional[int]
-    response: Any
-    fault: Optional[str] = None
-    delay: float = 0.0
-
-
 def basic_credentials(headers: Mapping[str, str]) -> Optional[tuple[str, str]]:
     """The (user, password) of an ``Authorization: Basic`` header, or None."""
     scheme, _, encoded = headers.get("authorization", "").partition(" ")
@@ -228,15 +194,6 @@ def basic_credentials(headers: Mapping[str, str]) -> Optional[tuple[str, str]]:
         return None
     user, colon, password = decoded.partition(":")
     return (user, password) if colon else None
-
-
-def _decode_body(body: bytes) -> Any:
-    if not body:
-        return None
-    try:
-        return json.loads(body)
-    except ValueError:
-        return body.decode("utf-8", errors="replace")
 
 
 class Dispatcher:
@@ -297,17 +254,17 @@ class Dispatcher:
             fault = plan.fault
             if fault is not None and not fault.handled:
                 response = self._instead(request, fault, error_id)
-                document = _decode_body(response.body)
+                document = decode_body(response.body)
             else:
                 api, reply = self._answer(request, error_id)
                 response, document = self._render(api, reply), reply.document
                 if fault is not None:
                     response = self._spoil(api, response, fault)
                     if fault.kind == "malformed_json":
-                        document = _decode_body(response.body)
+                        document = decode_body(response.body)
             name = fault.kind if fault is not None else ("latency" if plan.delay else None)
             status = None if response.action == "refuse" else response.status
-            self._log.append(self._entry(request, status, document, name, plan.delay))
+            self._log.append(entry(request, status, document, name, plan.delay))
             return response
 
     @staticmethod
@@ -391,20 +348,3 @@ class Dispatcher:
     @staticmethod
     def _error(api: Api, status: int, detail: str, error_id: str) -> Reply:
         return Reply(status, api.render_error(status, detail, error_id))
-
-    @staticmethod
-    def _entry(
-        request: Request, status: Optional[int], document: Any, fault: Optional[str], delay: float
-    ) -> LoggedRequest:
-        headers = {k: v for k, v in request.headers.items() if k not in SECRET_HEADERS}
-        return LoggedRequest(
-            method=request.method,
-            path=request.path,
-            query=parse_qs(request.query, keep_blank_values=True),
-            headers=headers,
-            body=_decode_body(request.body),
-            status=status,
-            response=document,
-            fault=fault,
-            delay=delay,
-        )
