@@ -266,6 +266,10 @@ def _parser() -> argparse.ArgumentParser:
     emulator.add_argument(
         "--faults", metavar="FILE", help="JSON list of faults to inject (see the docs)"
     )
+    commands.add_parser(
+        "migration-guide",
+        help="print how each legacy FlowrouteNumbersLib call maps onto v2 (reStructuredText)",
+    )
     return parser
 
 
@@ -287,6 +291,11 @@ def main(
     args = _parser().parse_args(argv)
     if args.command == "emulator":
         return _emulator(args, out, stop or threading.Event())
+    if args.command == "migration-guide":
+        from .compat.mapping import migration_guide
+
+        out.write(migration_guide())
+        return 0
     try:
         return _demo(args, out)
     except FlowrouteError as error:
