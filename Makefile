@@ -33,6 +33,7 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_calls.py
+	$(BIN)/python benchmarks/bench_threads.py
 
 fuzz: $(STAMP)
 	FLOWROUTE_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest -q tests/reliability -k fuzz

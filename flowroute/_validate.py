@@ -29,7 +29,8 @@ def integer(value: Any, argument: str, minimum: int, maximum: Optional[int] = No
     allowed = f"an integer from {minimum} to {maximum}" if maximum else f"an integer >= {minimum}"
     if isinstance(value, bool):
         raise ValidationError(argument, allowed, value)
-    if isinstance(value, str) and value.strip().isdigit():
+    # isascii: "²".isdigit() is true, yet int("²") fails.
+    if isinstance(value, str) and value.strip().isdigit() and value.isascii():
         value = int(value)
     if not isinstance(value, int) or value < minimum or (maximum is not None and value > maximum):
         raise ValidationError(argument, allowed, value)

@@ -113,12 +113,13 @@ def route_value(kind: str, value: Any) -> str:
 
 
 def route_names(value: Any) -> list[str]:
-    """The names of a primary and an optional failover route.
+    """The names of the primary and the failover route, in that order.
 
-    Each item may be a `Route`, a mapping with a ``"name"`` or the name itself.
+    The v1 documentation requires both. Each item may be a `Route`, a
+    mapping with a ``"name"`` or the name itself.
     """
-    allowed = "a list of 1 or 2 routes (Route, {'name': ...} or a route name)"
-    if not isinstance(value, (list, tuple)) or not 1 <= len(value) <= 2:
+    allowed = "a list of 2 routes, primary then failover (Route, {'name': ...} or a name)"
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
         raise ValidationError("routes", allowed, value)
     names = []
     for item in value:

@@ -85,7 +85,7 @@ class TelephoneNumbersController(V1Controller):
         return self._one(_DETAILS, TelephoneNumber, {"number": number})
 
     def update(self, number: Number, routes: Sequence[RouteRef]) -> None:
-        """Set a number's primary route and, optionally, its failover route.
+        """Set a number's primary and failover routes (v1 requires both).
 
         Args:
             number: a number on the account.

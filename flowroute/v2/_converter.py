@@ -100,6 +100,20 @@ def _strict_str(value: Any, _: Any) -> str:
     raise TypeError(f"expected a string, got {type(value).__name__}")
 
 
+def _strict_bool(value: Any, _: Any) -> bool:
+    # cattrs' default bool() would read the string "false" as True.
+    if type(value) is bool:
+        return value
+    raise TypeError(f"expected true or false, got {type(value).__name__}")
+
+
+def _strict_int(value: Any, _: Any) -> int:
+    # cattrs' default int() would truncate 1.9 and read true as 1.
+    if type(value) is int:
+        return value
+    raise TypeError(f"expected an integer, got {type(value).__name__}")
+
+
 def _is_open_enum(tp: Any) -> bool:
     args = typing.get_args(tp)
     return (
@@ -188,6 +202,8 @@ def build_converter() -> cattrs.Converter:
     """The converter of the v2 API: every wire rule of its responses, as hooks."""
     converter = cattrs.Converter(forbid_extra_keys=False)
     converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(Decimal, _decimal)
     converter.register_structure_hook(datetime.datetime, _moment)
     converter.register_structure_hook_factory(_is_open_enum, _open_enum_hook)

@@ -190,10 +190,10 @@ def test_update_primary_and_failover(
     assert len(rsps.calls) == 1
 
 
-def test_update_primary_only(client: flowroute.Client, rsps: responses.RequestsMock) -> None:
-    expect(rsps, "PATCH", "/v1/tns/12064205780", body={"routes": [{"name": "HOSTroute1"}]})
-
-    client.v1.telephone_numbers.update("+12064205780", [Route(name="HOSTroute1")])
+def test_update_needs_both_routes(client: flowroute.Client, rsps: responses.RequestsMock) -> None:
+    with pytest.raises(flowroute.ValidationError, match="routes"):
+        client.v1.telephone_numbers.update("+12064205780", [Route(name="HOSTroute1")])
+    assert len(rsps.calls) == 0
 
 
 def test_update_with_an_unknown_route(
@@ -203,10 +203,10 @@ def test_update_with_an_unknown_route(
         rsps,
         "PATCH",
         "/v1/tns/12064205780",
-        body={"routes": [{"name": "nope"}]},
+        body={"routes": [{"name": "nope"}, {"name": "sip-reg"}]},
         reply={"error": "Route nope does not exist"},
         status=400,
     )
 
     with pytest.raises(flowroute.BadRequestError, match="Route nope does not exist"):
-        client.v1.telephone_numbers.update("12064205780", ["nope"])
+        client.v1.telephone_numbers.update("12064205780", ["nope", "sip-reg"])

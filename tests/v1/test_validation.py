@@ -133,7 +133,7 @@ INVALID = [
         id="number-not-nanp",
     ),
     pytest.param(
-        lambda v1: v1.telephone_numbers.update(None, ["sip-reg"]),
+        lambda v1: v1.telephone_numbers.update(None, ["sip-reg", "sip-reg"]),
         "number",
         id="number-none",
     ),

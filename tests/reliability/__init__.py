@@ -1,0 +1,1 @@
+"""Reliability suite: fuzzing, concurrency, secrets and the fault matrix."""
