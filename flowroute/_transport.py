@@ -161,6 +161,8 @@ class Transport:
         policy = self.retry
         started = policy.clock()
         retry = 0
+        # Whether an earlier attempt may have been carried out although it failed for us.
+        maybe_done = False
         while True:
             retry += 1
             try:
@@ -173,14 +175,21 @@ class Transport:
                 delay = policy.delay(retry)
                 logger.debug("%s %s failed: %s (attempt %d)", method, url, error, retry)
                 if retryable and policy.allows(retry, started, delay):
+                    maybe_done = maybe_done or not _sent_nothing(exc)
                     policy.sleep(delay)
                     continue
                 raise error from exc
             status = response.status_code
             logger.debug("%s %s -> %d (attempt %d)", method, url, status, retry)
+            if status == 404 and method == "DELETE" and maybe_done:
+                # The first attempt deleted it; its answer was lost on the way back.
+                logger.info("%s %s: 404 on a retry, the earlier attempt deleted it", method, url)
+                return None
             if policy.should_retry_status(status, idempotent):
                 delay = policy.delay(retry, response.headers.get("Retry-After"))
                 if policy.allows(retry, started, delay):
+                    # A gateway's 502/504 may come after the service acted; 429/503 not.
+                    maybe_done = maybe_done or status in (502, 504)
                     policy.sleep(delay)
                     continue
             try:
@@ -190,6 +199,7 @@ class Transport:
                 # only when asking again cannot repeat the operation.
                 delay = policy.delay(retry)
                 if idempotent and policy.allows(retry, started, delay):
+                    maybe_done = True
                     policy.sleep(delay)
                     continue
                 raise

@@ -24,6 +24,9 @@ _PHONE_PUNCTUATION = re.compile(r"[\s().\-]")
 PHONE_FORMS = "an 11-digit North American number: +12065550100, 12065550100 or (206) 555-0100"
 
 
+_MONEY_LIMIT = Decimal(1_000_000)
+
+
 def integer(value: Any, argument: str, minimum: int, maximum: Optional[int] = None) -> int:
     """An int (or digit string) within [minimum, maximum]."""
     allowed = f"an integer from {minimum} to {maximum}" if maximum else f"an integer >= {minimum}"
@@ -46,6 +49,8 @@ def phone_number(value: Any, argument: str) -> str:
         text = text[1:]
         if not text.startswith("1"):
             raise ValidationError(argument, PHONE_FORMS, value)
+    if not text.isascii():  # "١٢٠٦..." passes isdigit() but is not a dialable number
+        raise ValidationError(argument, PHONE_FORMS, value)
     if len(text) == 10 and text.isdigit():
         text = "1" + text
     if len(text) != 11 or not text.isdigit() or text[0] != "1" or text[1] in "01":
@@ -65,17 +70,27 @@ def digits(value: Any, argument: str, max_length: int = 11) -> str:
 
 
 def decimal(value: Any, argument: str) -> Decimal:
-    """A non-negative, finite amount of money."""
-    allowed = "a non-negative amount, e.g. 3.25"
+    """A non-negative amount of money below one million (a larger one is a typo)."""
+    allowed = "a non-negative amount below 1000000, e.g. 3.25"
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
         raise ValidationError(argument, allowed, value)
     try:
         amount = Decimal(str(value))
     except InvalidOperation:
         raise ValidationError(argument, allowed, value) from None
-    if not amount.is_finite() or amount < 0:
+    if not amount.is_finite() or amount < 0 or amount >= _MONEY_LIMIT:
         raise ValidationError(argument, allowed, value)
     return amount
+
+
+_STATE = re.compile(r"[A-Za-z]{2}")
+
+
+def state(value: Any, argument: str = "state") -> str:
+    """A two-letter state or province code, e.g. ``WA``."""
+    if not isinstance(value, str) or not _STATE.fullmatch(value):
+        raise ValidationError(argument, "a two-letter state or province code, e.g. WA", value)
+    return value
 
 
 def choice(value: Any, argument: str, allowed: Collection[str]) -> str:

@@ -61,6 +61,9 @@ class ConfigurationError(FlowrouteError):
     """A setting is missing or invalid (credentials, base URL, timeouts)."""
 
 
+_SHOWN_VALUE = 120
+
+
 class ValidationError(FlowrouteError, ValueError):
     """An argument was rejected before any request was sent.
 
@@ -73,7 +76,10 @@ class ValidationError(FlowrouteError, ValueError):
         self.argument = argument
         self.allowed = allowed
         self.value = value
-        super().__init__(f"invalid {argument}={value!r}: expected {allowed}")
+        shown = repr(value)
+        if len(shown) > _SHOWN_VALUE:  # a megabyte of bad input must not become the message
+            shown = shown[: _SHOWN_VALUE - 3] + "..."
+        super().__init__(f"invalid {argument}={shown}: expected {allowed}")
 
 
 class TransportError(FlowrouteError):

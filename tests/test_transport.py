@@ -361,3 +361,45 @@ def test_request_body_json_is_compact_and_exact(
     rsps.patch(f"{BASE}/x", status=204)
     transport.request("PATCH", "/x", auth=AUTH, json=payload)
     assert json.loads(rsps.calls[0].request.body) == payload
+
+
+NOT_FOUND = {"errors": [{"detail": "not on this account", "status": 404}]}
+
+
+@pytest.mark.parametrize(
+    ("first", "outcome"),
+    [
+        # The first attempt may have deleted it: a 404 on the retry means done.
+        (requests.ReadTimeout("lost"), None),
+        ({"status": 504}, None),
+        # Nothing was deleted by a refused connection or a 503: the 404 is real.
+        (refused(), errors.NotFoundError),
+        ({"status": 503}, errors.NotFoundError),
+    ],
+    ids=["read-timeout", "504", "refused", "503"],
+)
+def test_a_retried_delete_that_finds_nothing_succeeds_only_if_it_may_have_worked(
+    rsps: responses.RequestsMock, fake_time: FakeTime, first: Any, outcome: Any
+) -> None:
+    transport = make_transport(fake_time)
+    url = f"{BASE}/v2/numbers/12065550100"
+    if isinstance(first, dict):
+        rsps.delete(url, **first)
+    else:
+        rsps.delete(url, body=first)
+    rsps.delete(url, status=404, json=NOT_FOUND)
+    if outcome is None:
+        assert transport.request("DELETE", "/v2/numbers/12065550100", auth=AUTH) is None
+    else:
+        with pytest.raises(outcome):
+            transport.request("DELETE", "/v2/numbers/12065550100", auth=AUTH)
+    assert len(rsps.calls) == 2
+
+
+def test_a_delete_answered_404_at_once_is_not_found(
+    rsps: responses.RequestsMock, fake_time: FakeTime
+) -> None:
+    rsps.delete(f"{BASE}/v2/numbers/12065550100", status=404, json=NOT_FOUND)
+    with pytest.raises(errors.NotFoundError, match="not on this account"):
+        make_transport(fake_time).request("DELETE", "/v2/numbers/12065550100", auth=AUTH)
+    assert len(rsps.calls) == 1

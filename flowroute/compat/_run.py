@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import APIError, FlowrouteError, ValidationError
 from . import _shadow
-from .configuration import Configuration
+from .configuration import LOCK, Configuration
 from .errors import (
     FlowrouteDeprecationWarning,
     FlowrouteShadowWarning,
@@ -53,9 +53,10 @@ def _deprecated(row: LegacyCall) -> None:
     """One FlowrouteDeprecationWarning per call site and legacy call."""
     level, (filename, line) = _caller()
     site = (filename, line, row.name)
-    if site in Configuration._warned_sites:
-        return
-    Configuration._warned_sites.add(site)
+    with LOCK:
+        if site in Configuration._warned_sites:
+            return
+        Configuration._warned_sites.add(site)
     warnings.warn(row.deprecation(), FlowrouteDeprecationWarning, stacklevel=level)
 
 

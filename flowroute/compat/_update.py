@@ -66,8 +66,6 @@ def update(v2: V2, number: Any, routes: Any) -> str:
     before = v2.numbers.list_phone_number_details(target)
     ids = resolve_route_ids(v2, names)
     v2.routes.update_primary_voice_route(target, ids[0])
-    if len(ids) == 1:
-        return EMPTY
     try:
         v2.routes.update_failover_voice_route(target, ids[1])
     except FlowrouteError as failed:
@@ -75,35 +73,49 @@ def update(v2: V2, number: Any, routes: Any) -> str:
     return EMPTY
 
 
+def _names(number: Number) -> tuple[str, Optional[str]]:
+    """The legacy names of a number's primary and failover routes."""
+    primary = legacy_route(number.primary_route_id, number.primary_route)["name"]
+    failover: Optional[str] = None
+    if number.failover_route_id is not None:
+        failover = legacy_route(number.failover_route_id, number.failover_route)["name"]
+    return primary, failover
+
+
 def _half_done(
     v2: V2, number: str, before: Number, names: list[str], failed: FlowrouteError
 ) -> PartialUpdateError:
-    """Put the old primary route back and describe the state the number is left in."""
-    old_primary_id = before.primary_route_id
-    old_primary = legacy_route(old_primary_id, before.primary_route)["name"]
-    old_failover: Optional[str] = None
-    if before.failover_route_id is not None:
-        old_failover = legacy_route(before.failover_route_id, before.failover_route)["name"]
+    """Put the old primary route back and describe the state the number is left in.
+
+    The state is read back from the API: after a timeout or a dropped
+    connection the failover PATCH may have been applied although it failed
+    for us. When even that read fails, what cannot be known is said so.
+    """
+    old_primary = _names(before)[0]
     refused = f"setting failover route {names[1]!r} of {number} failed ({failed})"
     try:
-        v2.routes.update_primary_voice_route(number, old_primary_id or SIP_REG_ID)
+        v2.routes.update_primary_voice_route(number, before.primary_route_id or SIP_REG_ID)
     except FlowrouteError as restore:
-        primary = names[0]
         state = f"restoring primary route {old_primary!r} failed too ({restore})"
     else:
-        primary = old_primary
         state = "the primary route was restored"
-    message = (
-        f"{refused}; {state}: {number} now has primary route {primary!r} "
-        f"and failover route {old_failover!r}"
-    )
+    primary: Optional[str]
+    failover: Optional[str]
+    try:
+        primary, failover = _names(v2.numbers.list_phone_number_details(number))
+    except FlowrouteError:
+        primary = failover = None
+        now = "its routes could not be read back"
+    else:
+        now = f"now has primary route {primary!r} and failover route {failover!r}"
+    message = f"{refused}; {state}: {number} {now}"
     status = failed.status if isinstance(failed, APIError) else 0
     body = failed.body if isinstance(failed, APIError) else None
     return PartialUpdateError(
         message,
         number=number,
         primary=primary,
-        failover=old_failover,
+        failover=failover,
         status=status,
         body=body if isinstance(body, Mapping) else None,
     )

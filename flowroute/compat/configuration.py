@@ -9,6 +9,7 @@ changed between calls take effect and a connection pool is reused.
 from __future__ import annotations
 
 import os
+import threading
 from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
 from .._constants import ENV_BASE_URL
@@ -16,6 +17,7 @@ from ..errors import ConfigurationError
 
 if TYPE_CHECKING:
     from .._client import Client
+    from .._retry import RetryPolicy
 
 __all__ = [
     "BACKENDS",
@@ -36,6 +38,9 @@ BACKENDS = ("v1", "v2", "shadow")
 
 LEGACY_BASE_URI = "https://api.flowroute.com/v1"
 
+LOCK = threading.Lock()
+"""Guards what `Configuration` remembers between calls, which threads share."""
+
 
 class Configuration:
     """The legacy library's settings, set on the class itself.
@@ -50,6 +55,8 @@ class Configuration:
             ``$FLOWROUTE_COMPAT_BACKEND``, then uses ``"v2"``.
         strict: when True, a call whose translation onto v2 would lose
             something raises `LossyTranslationError` instead of warning.
+        retry_policy: the `flowroute.RetryPolicy` of the Clients legacy calls
+            run on; None uses the default one.
     """
 
     username: ClassVar[Optional[str]] = None
@@ -57,11 +64,12 @@ class Configuration:
     BASE_URI: ClassVar[str] = LEGACY_BASE_URI
     backend: ClassVar[Optional[str]] = None
     strict: ClassVar[bool] = False
+    retry_policy: ClassVar[Optional[RetryPolicy]] = None
 
     # What the compat layer remembers between calls; private, emptied by `reset`:
     # Clients keyed by what builds them, the call sites already warned, the
     # kinds of loss already warned, and every loss recorded for the report.
-    _clients: ClassVar[dict[tuple[Optional[str], Optional[str], Optional[str]], Client]] = {}
+    _clients: ClassVar[dict[tuple[Any, ...], Client]] = {}
     _warned_sites: ClassVar[set[tuple[str, int, str]]] = set()
     _warned_losses: ClassVar[set[str]] = set()
     _losses: ClassVar[list[dict[str, Any]]] = []
@@ -84,6 +92,7 @@ def reset() -> None:
     Configuration.BASE_URI = LEGACY_BASE_URI
     Configuration.backend = None
     Configuration.strict = False
+    Configuration.retry_policy = None
 
 
 def migration_report() -> list[dict[str, Any]]:
@@ -122,9 +131,11 @@ def client() -> Client:
     """The Client for the current settings, built once per (credentials, base URL)."""
     from .._client import Client
 
-    key = (Configuration.username, Configuration.password, _base_url())
-    found = Configuration._clients.get(key)
-    if found is None:
-        found = Client(key[0], key[1], base_url=key[2])
-        Configuration._clients[key] = found
-    return found
+    policy = Configuration.retry_policy
+    key = (Configuration.username, Configuration.password, _base_url(), policy)
+    with LOCK:  # two threads' first calls must not build two Clients (two pools)
+        found = Configuration._clients.get(key)
+        if found is None:
+            found = Client(key[0], key[1], base_url=key[2], retry_policy=policy)
+            Configuration._clients[key] = found
+        return found

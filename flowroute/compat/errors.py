@@ -78,8 +78,10 @@ class PartialUpdateError(APIException, errors.PartialUpdateError):
 
     Attributes:
         number: the phone number the call was changing.
-        primary: the name of the primary route the number has now.
-        failover: the name of the failover route the number has now (None: unset).
+        primary: the name of the primary route the number has now (None:
+            unknown, the routes could not be read back).
+        failover: the name of the failover route the number has now (None:
+            unset, or unknown when `primary` is None too).
     """
 
     def __init__(
@@ -87,7 +89,7 @@ class PartialUpdateError(APIException, errors.PartialUpdateError):
         message: str,
         *,
         number: str,
-        primary: str,
+        primary: Optional[str],
         failover: Optional[str],
         status: int,
         body: Any = None,

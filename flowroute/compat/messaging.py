@@ -17,6 +17,7 @@ from .mapping import BY_NAME
 
 if TYPE_CHECKING:
     from .._client import Client
+    from .._retry import RetryPolicy
 
 __all__ = ["APIController", "APIException", "Message", "MessagingConfiguration", "legacy_error"]
 
@@ -33,9 +34,12 @@ class MessagingConfiguration:
         BASE_URI: the legacy base URI; a trailing ``/v2`` is ignored, so the
             emulator's URL works with or without it. Left at its default,
             ``$FLOWROUTE_BASE_URL`` is honoured.
+        retry_policy: the `flowroute.RetryPolicy` of the controllers' Clients;
+            None uses the default one.
     """
 
     BASE_URI: ClassVar[str] = LEGACY_BASE_URI
+    retry_policy: ClassVar[Optional[RetryPolicy]] = None
 
 
 class APIException(Exception):
@@ -112,7 +116,12 @@ class APIController:
         if self._client is None:
             from .._client import Client
 
-            self._client = Client(self._username, self._password, base_url=_base_url())
+            self._client = Client(
+                self._username,
+                self._password,
+                base_url=_base_url(),
+                retry_policy=MessagingConfiguration.retry_policy,
+            )
         return self._client
 
     def create_message(self, message: Any) -> Any:

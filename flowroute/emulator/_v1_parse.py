@@ -46,7 +46,9 @@ _CODE = re.compile(r"\d{3}")
 _DIGITS = re.compile(r"\d{1,11}")
 _STATE = re.compile(r"[A-Za-z]{2}")
 _NANP_NUMBER = re.compile(r"1\d{10}")
-_ROUTE_NAME = re.compile(r"[A-Za-z0-9]+")
+# Letters and digits as the v1 docs say, plus - and _: the legacy examples name
+# routes 'my-host-route', and the built-in route itself is 'sip-reg'.
+_ROUTE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
 @attrs.frozen
@@ -148,9 +150,9 @@ def route_spec(call: Call) -> tuple[str, str]:
 
 
 def route_name(name: str) -> str:
-    """A new route's name: letters and digits only, as v1 documents."""
+    """A new route's name: letters, digits, ``-`` and ``_``."""
     if not _ROUTE_NAME.fullmatch(name):
-        raise Invalid(f"a route name is letters and digits only, got {name!r}", "route_name")
+        raise Invalid(f"a route name is letters, digits, - and _ only, got {name!r}", "route_name")
     return name
 
 

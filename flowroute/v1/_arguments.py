@@ -31,8 +31,9 @@ __all__ = [
 
 MAX_LIMIT = 200
 _CODE = re.compile(r"[2-9][0-9]{2}")
-_STATE = re.compile(r"[A-Za-z]{2}")
-_ROUTE_NAME = re.compile(r"[A-Za-z0-9]+")
+# Letters and digits as the v1 docs say, plus - and _: the legacy examples name
+# routes 'my-host-route', and the built-in route itself is 'sip-reg'.
+_ROUTE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 _ROUTE_TYPES = frozenset(t.value for t in RouteType)
 
 
@@ -61,11 +62,7 @@ def code(value: Any, argument: str) -> Optional[str]:
 
 def state(value: Any) -> Optional[str]:
     """A two-letter state or province code, or None."""
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _STATE.fullmatch(value):
-        raise ValidationError("state", "a two-letter state or province code (e.g. WA)", value)
-    return value
+    return None if value is None else _validate.state(value)
 
 
 def ratecenter(value: Any) -> Optional[str]:
@@ -96,9 +93,9 @@ def route_type(value: Any) -> str:
 
 
 def route_name(value: Any) -> str:
-    """A new route's name: letters and digits only, as the v1 API accepts."""
+    """A new route's name: letters, digits, ``-`` and ``_``."""
     if not isinstance(value, str) or not _ROUTE_NAME.fullmatch(value):
-        raise ValidationError("route_name", "a non-empty name of letters and digits only", value)
+        raise ValidationError("route_name", "a non-empty name of letters, digits, - and _", value)
     return value
 
 

@@ -51,7 +51,7 @@ def next_page_number(body: Any, current: int) -> Optional[int]:
         raise DecodeError(f"unexpected v1 response: expected a URL @ $.links.next, got {link!r}")
     pages = parse_qs(urlsplit(link).query).get("page", [""])
     number = pages[-1]
-    if not number.isdigit() or int(number) <= current:
+    if not (number.isdigit() and number.isascii()) or int(number) <= current:
         raise DecodeError(
             f"unexpected v1 response: no page after {current} in $.links.next {link!r}"
         )

@@ -27,7 +27,7 @@ class InboundRoutesController(V1Controller):
         """Create a route that numbers can then use (see `TelephoneNumbersController.update`).
 
         Args:
-            route_name: a new, unique name of letters and digits.
+            route_name: a new, unique name of letters, digits, ``-`` and ``_``.
             mtype: ``"HOST"``, ``"PSTN"`` or ``"URI"`` (or a `RouteType`).
             value: for HOST an IP address or host name with an optional port
                 (``24.239.23.40:5060``); for PSTN a phone number, sent as 11

@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 from .. import _validate as check
 from ..errors import ValidationError
 
-_STATE = re.compile(r"[A-Za-z]{2}")
 _MDR_ID = re.compile(r"mdr2-[0-9A-Za-z]+")
 _ROUTE_ID_DIGITS = 20
 
@@ -46,11 +45,7 @@ def areacode(value: Any) -> Optional[str]:
 
 def state(value: Any) -> Optional[str]:
     """A two-letter state abbreviation, or None."""
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _STATE.fullmatch(value):
-        raise ValidationError("state", "a two-letter state abbreviation, e.g. WA", value)
-    return value
+    return None if value is None else check.state(value)
 
 
 def mdr_id(value: Any) -> str:
@@ -109,7 +104,7 @@ def body_attributes(body: Any, argument: str, resource_type: str) -> dict[str, A
     if isinstance(body, str):
         try:
             body = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deep
             raise ValidationError(argument, allowed, body) from None
     if not isinstance(body, Mapping):
         raise ValidationError(argument, allowed, body)

@@ -27,7 +27,7 @@ def _next_offset(body: Any, params: dict[str, Any], count: int) -> Optional[int]
         return None
     current = params.get("offset") or 0
     found = parse_qs(urlsplit(link).query).get("offset")
-    if found and found[0].isdigit():
+    if found and found[0].isdigit() and found[0].isascii():
         following = int(found[0])
     else:
         following = current + (params.get("limit") or count)

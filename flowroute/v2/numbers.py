@@ -35,7 +35,8 @@ Digits = Union[int, str, None]
 
 
 def _cost(value: Any) -> Optional[str]:
-    return None if value is None else str(check.decimal(value, "max_setup_cost"))
+    # "f": never exponent notation such as 1E+2 on the wire.
+    return None if value is None else format(check.decimal(value, "max_setup_cost"), "f")
 
 
 class NumbersController(Controller):

@@ -69,7 +69,7 @@ def _route_id(route: Any) -> str:
     if isinstance(route, str) and route.lstrip().startswith("{"):
         try:
             route = json.loads(route)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise ValidationError("route", "a route id, a Route, or a route body", route) from None
     if isinstance(route, Mapping):
         data = route.get("data")

@@ -39,8 +39,8 @@ except APIException as e:
     refused = (e.response_code, e.response_body['error'])
 number = sorted(found['tns'])[0]
 tnc.purchase(billing=BillingMethod(billing_method="METERED"), number=number)
-InboundRoutesController().create_new_route('myhostroute', 'HOST', 'example.com')
-tnc.update(number, [Route(name='sip-reg'), Route(name='myhostroute')])
+InboundRoutesController().create_new_route('my-host-route', 'HOST', 'example.com')
+tnc.update(number, [Route(name='sip-reg'), Route(name='my-host-route')])
 details = TelephoneNumbersController.telephone_number_details(number)
 """
 
@@ -125,7 +125,10 @@ def test_the_issue_script_runs_unchanged_against_a_served_emulator(
         exec(compile(SCRIPT, "<legacy script>", "exec"), namespace)
     assert namespace["refused"] == (404, "number 12066417607 is not available for purchase")
     assert namespace["details"] == {
-        "routes": [{"type": "SIP-REG", "name": "sip-reg"}, {"type": "HOST", "name": "myhostroute"}],
+        "routes": [
+            {"type": "SIP-REG", "name": "sip-reg"},
+            {"type": "HOST", "name": "my-host-route"},
+        ],
         "billing_method": "METERED",
     }
     assert namespace["nothing"] == {}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from flowroute import RetryPolicy
 from flowroute.compat import (
     APIException,
+    Configuration,
     PartialUpdateError,
     Route,
     TelephoneNumbersController,
@@ -114,3 +116,25 @@ def test_an_unknown_route_name_sends_no_patch(emulator: Emulator, number: str) -
     assert raised.value.response_code == 400
     assert "nosuchroute" in raised.value.response_body["error"]
     assert not [r for r in emulator.requests if r.method == "PATCH"]
+
+
+def test_a_failover_applied_before_a_timeout_is_reported_as_applied(
+    emulator: Emulator, number: str
+) -> None:
+    # The service handles the PATCH, then the client times out: the failover
+    # route did change, and the error must say so rather than assume it did not.
+    emulator.inject(Fault.timeout(), method="PATCH", path=FAILOVER, times=1)
+    Configuration.retry_policy = RetryPolicy(max_retries=0)  # a retry would mend it
+    with emulator.mock(), pytest.raises(PartialUpdateError) as raised:
+        quietly(
+            TelephoneNumbersController.update,
+            number,
+            [Route(name="uriroute"), Route(name="uriroute")],
+        )
+    error = raised.value
+    assert (error.primary, error.failover) == ("hostroute", "uriroute")
+    assert "now has primary route 'hostroute' and failover route 'uriroute'" in str(
+        error.response_body["error"]
+    )
+    uri = emulator.state.route_by_alias("uriroute").id
+    assert _routes(emulator, number) == (emulator.state.route_by_alias("hostroute").id, uri)

@@ -345,8 +345,8 @@ def test_updating_an_unowned_number_is_404(v1: V1Api, emulator: Emulator) -> Non
         ("route1", {"type": "URI", "value": "alice@example.com"}, 400, "SIP URI"),
         ("route1", {"type": "HOST", "value": "has space"}, 400, "host name"),
         ("route1", {"type": "HOST"}, 400, "missing fields: value"),
-        ("route-1", {"type": "HOST", "value": "x.example.com"}, 400, "letters and digits"),
-        ("sip-reg", {"type": "HOST", "value": "x.example.com"}, 400, "letters and digits"),
+        ("route.1", {"type": "HOST", "value": "x.example.com"}, 400, "letters, digits"),
+        ("sip-reg", {"type": "HOST", "value": "x.example.com"}, 409, "sip-reg"),
         ("taken", {"type": "HOST", "value": "x.example.com"}, 409, "already exists"),
     ],
 )

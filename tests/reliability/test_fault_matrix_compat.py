@@ -18,14 +18,13 @@ from typing import Any, Callable, Optional
 import attrs
 import pytest
 
-import flowroute
-import flowroute._client
 from flowroute import errors
 from flowroute.compat import (
     FlowrouteDeprecationWarning,
     FlowrouteTranslationWarning,
     reset,
 )
+from flowroute.compat.messaging import MessagingConfiguration
 from flowroute.emulator import Emulator
 from FlowrouteMessagingLib.Controllers.APIController import APIController
 from FlowrouteMessagingLib.Models.Message import Message
@@ -106,14 +105,10 @@ LEGACY = tuple(
 def legacy_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sleeps]:
     """Fresh legacy settings, and Clients (built by compat) that retry without sleeping."""
     sleeps = Sleeps()
-
-    def client(*args: Any, **kwargs: Any) -> flowroute.Client:
-        # compat builds its Clients itself and offers no retry-policy setting.
-        return flowroute.Client(*args, retry_policy=policy(sleeps), **kwargs)
-
-    monkeypatch.setattr(flowroute._client, "Client", client)
     reset()
+    Configuration.retry_policy = MessagingConfiguration.retry_policy = policy(sleeps)
     yield sleeps
+    MessagingConfiguration.retry_policy = None
     reset()
 
 
@@ -128,6 +123,7 @@ def run_legacy(
         emulator.inject(case.fault, times=1)
     outcome: Any = None
     reset()
+    Configuration.retry_policy = policy(sleeps)
     sleeps.delays.clear()
     with emulator.mock() as url, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

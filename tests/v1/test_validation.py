@@ -178,9 +178,9 @@ INVALID = [
         id="mtype-sip-reg",
     ),
     pytest.param(
-        lambda v1: v1.inbound_routes.create_new_route("my-route", "HOST", "a.b"),
+        lambda v1: v1.inbound_routes.create_new_route("my.route", "HOST", "a.b"),
         "route_name",
-        id="route-name-hyphen",
+        id="route-name-dot",
     ),
     pytest.param(
         lambda v1: v1.inbound_routes.create_new_route("a/b", "HOST", "a.b"),
