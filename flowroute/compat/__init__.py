@@ -6,7 +6,9 @@ this one, so legacy imports keep working::
     from FlowrouteNumbersLib.Controllers.TelephoneNumbersController import *
 
     Configuration.username = "..."; Configuration.password = "..."
-    TelephoneNumbersController().update("12066417607", [Route(name="sip-reg")])
+    TelephoneNumbersController().update(
+        "12066417607", [Route(name="my-host-route"), Route(name="sip-reg")]
+    )
 
 `Configuration.backend` (or ``$FLOWROUTE_COMPAT_BACKEND``) picks ``"v2"``
 (translated, the default), ``"v1"`` or ``"shadow"``. `mapping.TABLE` says
