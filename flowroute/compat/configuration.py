@@ -24,6 +24,7 @@ __all__ = [
     "ENV_BACKEND",
     "Configuration",
     "backend",
+    "base_url",
     "client",
     "migration_report",
     "reset",
@@ -104,12 +105,17 @@ def migration_report() -> list[dict[str, Any]]:
     return [dict(entry) for entry in Configuration._losses]
 
 
-def _base_url() -> Optional[str]:
-    uri = Configuration.BASE_URI
-    if uri == LEGACY_BASE_URI and os.environ.get(ENV_BASE_URL):
+def base_url(uri: str, default: str) -> Optional[str]:
+    """The Client's base URL for a legacy ``BASE_URI`` (None: let the Client choose).
+
+    Left at its `default`, ``$FLOWROUTE_BASE_URL`` wins; the version suffix
+    the legacy libraries carried (``/v1``, ``/v2``) is dropped.
+    """
+    if uri == default and os.environ.get(ENV_BASE_URL):
         return None  # the Client reads $FLOWROUTE_BASE_URL itself
     uri = uri.rstrip("/")
-    return uri[: -len("/v1")] if uri.endswith("/v1") else uri
+    suffix = "/" + default.rsplit("/", 1)[1]
+    return uri[: -len(suffix)] if uri.endswith(suffix) else uri
 
 
 def backend() -> str:
@@ -132,7 +138,12 @@ def client() -> Client:
     from .._client import Client
 
     policy = Configuration.retry_policy
-    key = (Configuration.username, Configuration.password, _base_url(), policy)
+    key = (
+        Configuration.username,
+        Configuration.password,
+        base_url(Configuration.BASE_URI, LEGACY_BASE_URI),
+        policy,
+    )
     with LOCK:  # two threads' first calls must not build two Clients (two pools)
         found = Configuration._clients.get(key)
         if found is None:

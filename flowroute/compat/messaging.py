@@ -7,12 +7,11 @@ from them and `MessagingConfiguration.BASE_URI` (or ``$FLOWROUTE_BASE_URL``).
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
-from .._constants import ENV_BASE_URL
 from ..errors import APIError, ValidationError
 from ._run import run
+from .configuration import base_url
 from .mapping import BY_NAME
 
 if TYPE_CHECKING:
@@ -88,14 +87,6 @@ class Message:
         return f"Message(to={self.to!r}, from_={self.mfrom!r}, content={self.content!r})"
 
 
-def _base_url() -> Optional[str]:
-    uri = MessagingConfiguration.BASE_URI
-    if uri == LEGACY_BASE_URI and os.environ.get(ENV_BASE_URL):
-        return None  # the Client reads $FLOWROUTE_BASE_URL itself
-    uri = uri.rstrip("/")
-    return uri[: -len("/v2")] if uri.endswith("/v2") else uri
-
-
 class APIController:
     """Send SMS and look up message records, as the legacy library did.
 
@@ -119,7 +110,7 @@ class APIController:
             self._client = Client(
                 self._username,
                 self._password,
-                base_url=_base_url(),
+                base_url=base_url(MessagingConfiguration.BASE_URI, LEGACY_BASE_URI),
                 retry_policy=MessagingConfiguration.retry_policy,
             )
         return self._client
