@@ -242,6 +242,12 @@ def _emulator(args: argparse.Namespace, out: TextIO, stop: threading.Event) -> i
     return 0
 
 
+def _port(text: str) -> int:
+    if not (text.isdigit() and text.isascii() and int(text) <= 65535):
+        raise argparse.ArgumentTypeError(f"a port from 0 to 65535, not {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flowroute", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -260,7 +266,7 @@ def _parser() -> argparse.ArgumentParser:
     emulator = commands.add_parser(
         "emulator", help="serve the emulator over HTTP in the foreground until Ctrl-C"
     )
-    emulator.add_argument("--port", type=int, default=8080, help="0 picks a free port")
+    emulator.add_argument("--port", type=_port, default=8080, help="0 picks a free port")
     emulator.add_argument("--host", default="127.0.0.1", help="address to listen on")
     emulator.add_argument("--seed", type=int, default=0, help="emulator seed (default 0)")
     emulator.add_argument(

@@ -88,3 +88,10 @@ def test_migration_guide_command_prints_the_committed_guide() -> None:
     assert cli.main(["migration-guide"], out=out) == 0
     guide = pathlib.Path(__file__).resolve().parent.parent / "docs" / "migration.rst"
     assert out.getvalue() == guide.read_text(encoding="utf-8")
+
+
+def test_emulator_port_out_of_range_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["emulator", "--port", "99999"])
+    assert exit_info.value.code == 2
+    assert "a port from 0 to 65535" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import math
 import random
 from collections.abc import Mapping
 from http import HTTPStatus
@@ -73,6 +74,16 @@ KINDS: Mapping[str, Kind] = {
 }
 
 
+def _is_seconds(value: Any) -> bool:
+    """A finite, non-negative number of seconds (not a bool, not NaN)."""
+    return (
+        not isinstance(value, bool)
+        and isinstance(value, (int, float))
+        and math.isfinite(value)
+        and value >= 0
+    )
+
+
 def _check_status(status: Any, low: int = 200) -> int:
     if isinstance(status, bool) or not isinstance(status, int) or not low <= status <= 599:
         raise ValueError(f"status must be an int from {low} to 599, got {status!r}")
@@ -117,10 +128,17 @@ class Fault:
                 sent as plain text; anything else is sent as JSON.
             retry_after: seconds (or an HTTP date) for a ``Retry-After`` header.
         """
-        if retry_after is not None and (
-            isinstance(retry_after, bool) or not isinstance(retry_after, (int, float, str))
+        if retry_after is not None and not (
+            isinstance(retry_after, str) or _is_seconds(retry_after)
         ):
             raise ValueError(f"retry_after must be seconds or an HTTP date, got {retry_after!r}")
+        if body is not None and not isinstance(body, (str, bytes)):
+            try:  # refused here, not half-way through answering a request
+                json.dumps(body)
+            except (TypeError, ValueError):
+                raise ValueError(
+                    f"body must be str, bytes or JSON-serialisable, got {body!r}"
+                ) from None
         return cls(
             kind="status", status_code=_check_status(status), body=body, retry_after=retry_after
         )
@@ -133,8 +151,8 @@ class Fault:
     @classmethod
     def latency(cls, seconds: float) -> Fault:
         """Wait this many seconds (the emulator's ``sleep``), then handle the request normally."""
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
-            raise ValueError(f"seconds must be a number >= 0, got {seconds!r}")
+        if not _is_seconds(seconds):
+            raise ValueError(f"seconds must be a finite number >= 0, got {seconds!r}")
         return cls(kind="latency", seconds=float(seconds))
 
     @classmethod
@@ -249,7 +267,9 @@ class Faults:
         if not isinstance(fault, Fault):
             raise TypeError(f"fault must be a Fault, got {fault!r}")
         check_rule(method=method, path=path, times=times, probability=probability, seed=seed)
-        rng = random.Random(self._seed if seed is None else seed)
+        # Rules without a seed of their own each get a different stream, so two
+        # rules with the same probability do not fire on the same draws.
+        rng = random.Random(f"{self._seed}:{len(self._rules)}" if seed is None else seed)
         upper = None if method is None else method.upper()
         self._rules.append(_Rule(fault, upper, path, times, probability, rng))
 

@@ -54,7 +54,7 @@ def decode_body(body: bytes) -> Any:
         return None
     try:
         return json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deep
         return body.decode("utf-8", errors="replace")
 
 

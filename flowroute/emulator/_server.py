@@ -19,7 +19,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Optional
+from typing import Any
 from urllib.parse import urlsplit
 
 from ._dispatch import Dispatcher, Request
@@ -30,21 +30,37 @@ logger = logging.getLogger("flowroute.emulator")
 
 IDLE_TIMEOUT = 60.0  # seconds an idle keep-alive connection is kept open
 POLL_INTERVAL = 0.05  # seconds; bounds how long shutting the server down takes
+MAX_BODY = 10 * 1024 * 1024  # bytes; the API's bodies are small, a larger one is refused (413)
+
+
+class _Unreadable(Exception):
+    """A request body that cannot be read as sent; answered with `status`."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # The default backlog of 5 stalls a burst of new connections for seconds.
+    request_queue_size = 128
     # Open keep-alive connections are shut below instead of waited for, so
     # leaving serve() never hangs on a client that holds a pooled socket.
     block_on_close = False
 
     def __init__(self, address: tuple[str, int], dispatcher: Dispatcher) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         self.dispatcher = dispatcher
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
         super().__init__(address, _Handler)
-        host, port = self.server_address[:2]
-        self.base_url = f"http://{host!s}:{port}"
+        bound, port = self.server_address[:2]
+        # A wildcard address is where it listens, not where a client connects.
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(str(bound), str(bound))
+        self.base_url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._open_lock:
@@ -77,9 +93,12 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
     def _serve(self) -> None:
-        body = self._read_body()
-        if body is None:
-            self.send_error(400, "unreadable request body")
+        try:
+            body = self._read_body()
+        except _Unreadable as refused:
+            # What follows on this connection cannot be found again: close it.
+            self.close_connection = True
+            self.send_error(refused.status, refused.reason)
             return
         target = urlsplit(self.path)
         request = Request(
@@ -117,24 +136,31 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
 
-    def _read_body(self) -> Optional[bytes]:
+    def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             return self._read_chunked()
         length = self.headers.get("Content-Length", "0").strip()
-        if not length.isdigit():
-            self.close_connection = True
-            return None
-        return self.rfile.read(int(length))
+        if not (length.isdigit() and length.isascii()):
+            raise _Unreadable(400, "bad Content-Length")
+        if int(length) > MAX_BODY:
+            raise _Unreadable(413, f"request body over {MAX_BODY} bytes")
+        body = self.rfile.read(int(length))
+        if len(body) != int(length):
+            raise _Unreadable(400, "request body shorter than its Content-Length")
+        return body
 
-    def _read_chunked(self) -> Optional[bytes]:
+    def _read_chunked(self) -> bytes:
         chunks: list[bytes] = []
+        received = 0
         while True:
             size_line = self.rfile.readline(1024).split(b";")[0].strip()
             try:
                 size = int(size_line, 16)
             except ValueError:
-                self.close_connection = True
-                return None
+                raise _Unreadable(400, "bad chunk size") from None
+            received += size
+            if received > MAX_BODY:
+                raise _Unreadable(413, f"request body over {MAX_BODY} bytes")
             if size == 0:
                 while self.rfile.readline(1024).strip():  # trailers, if any
                     pass

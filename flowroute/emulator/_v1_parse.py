@@ -117,7 +117,7 @@ def _object(call: Call, keys: frozenset[str]) -> dict[str, Any]:
         raise HttpError(400, "a JSON request body is required")
     try:
         document = json.loads(call.request.body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deep
         raise HttpError(400, "the request body is not valid JSON") from None
     if not isinstance(document, dict):
         raise Invalid("the body must be a JSON object", "body")

@@ -123,7 +123,7 @@ def _document(call: Call) -> Any:
         raise HttpError(400, "a JSON request body is required")
     try:
         return json.loads(call.request.body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deep
         raise HttpError(400, "the request body is not valid JSON") from None
 
 

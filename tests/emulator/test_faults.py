@@ -333,8 +333,13 @@ def test_client_never_repeats_a_handled_post(
         (lambda: Fault.status(True), "status must be an int"),
         (lambda: Fault.status(503, retry_after=[1]), "retry_after must be"),
         (lambda: Fault.html(700), "status must be"),
-        (lambda: Fault.latency(-1), "seconds must be a number >= 0"),
+        (lambda: Fault.latency(-1), "seconds must be a finite number >= 0"),
         (lambda: Fault.latency("1"), "seconds must be"),
+        (lambda: Fault.latency(float("nan")), "seconds must be a finite"),
+        (lambda: Fault.latency(float("inf")), "seconds must be a finite"),
+        (lambda: Fault.status(503, retry_after=float("nan")), "retry_after must be"),
+        (lambda: Fault.status(503, retry_after=-5), "retry_after must be"),
+        (lambda: Fault.status(503, body={1, 2}), "JSON-serialisable"),
     ],
 )
 def test_fault_arguments_are_checked(make: Any, message: str) -> None:

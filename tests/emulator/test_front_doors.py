@@ -131,3 +131,50 @@ def test_the_emulator_does_not_import_the_client_side() -> None:
             for name in names:
                 inside = name == "flowroute.emulator" or name.startswith("flowroute.emulator.")
                 assert inside or not name.startswith("flowroute"), f"{module.name}: {name}"
+
+
+def _raw_exchange(url: str, request: bytes, *, half_close: bool = False) -> bytes:
+    host, port = url.removeprefix("http://").rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=5) as conn:
+        conn.sendall(request)
+        if half_close:
+            conn.shutdown(socket.SHUT_WR)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "status"),
+    [
+        (b"Content-Length: 1500000000", b"{}", b"413"),
+        (b"Content-Length: 99999999999999999999", b"", b"413"),
+        (b"Content-Length: 50", b"{}", b"400"),  # the client hangs up after 2 bytes
+        (b"Content-Length: 2x", b"{}", b"400"),
+    ],
+    ids=["huge", "absurd", "short", "garbled"],
+)
+def test_a_body_that_does_not_match_its_length_is_refused_unhandled(
+    emulator: Emulator, head: bytes, body: bytes, status: bytes
+) -> None:
+    with emulator.serve() as url:
+        request = b"POST /v2/routes HTTP/1.1\r\nHost: x\r\n" + head + b"\r\n\r\n" + body
+        answer = _raw_exchange(url, request, half_close=True)
+    assert answer.startswith(b"HTTP/1.0 " + status) or answer.startswith(b"HTTP/1.1 " + status)
+    assert emulator.requests == []  # never reached the service
+
+
+def test_a_body_nested_too_deep_is_a_400_not_a_crash(emulator: Emulator) -> None:
+    with emulator.serve() as url:
+        sent = requests.post(f"{url}/v2/routes", data=b"[" * 200_000, auth=auth(emulator))
+    assert sent.status_code == 400
+    assert "not valid JSON" in sent.text
+    (logged,) = emulator.requests
+    assert logged.status == 400 and isinstance(logged.body, str)
+
+
+def test_a_wildcard_address_yields_a_url_a_client_can_use(emulator: Emulator) -> None:
+    with emulator.serve(host="0.0.0.0") as url:
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+", url)
+        assert requests.get(f"{url}/v2/routes", auth=auth(emulator)).status_code == 200
