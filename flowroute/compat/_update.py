@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Optional
 
-from ..errors import APIError, FlowrouteError, ValidationError
+from ..errors import APIError, FlowrouteError, TransportError, ValidationError
 from ..v1 import _arguments as check
 from ._on_v1 import EMPTY
 from ._onto_v2 import SIP_REG, SIP_REG_ID, all_routes, legacy_route
@@ -57,19 +57,24 @@ def update(v2: V2, number: Any, routes: Any) -> str:
     """Set the primary route, then the failover route; undo the first if the second fails.
 
     Raises:
-        PartialUpdateError: the failover route was refused after the primary
-            one was set; says which routes the number has now.
+        PartialUpdateError: the failover route failed after the primary one
+            was set, or the primary PATCH failed in transit (it may have been
+            applied); says which routes the number has now.
     """
     target = check.number(number)
     names = route_names(routes)
     # The number first, as v1 checked it first: an unknown number is a 404 either way.
     before = v2.numbers.list_phone_number_details(target)
     ids = resolve_route_ids(v2, names)
-    v2.routes.update_primary_voice_route(target, ids[0])
+    try:
+        v2.routes.update_primary_voice_route(target, ids[0])
+    except TransportError as lost:
+        # Refused by the API, nothing changed; lost on the way, it may have been applied.
+        raise _half_done(v2, target, before, f"primary route {names[0]!r}", lost) from lost
     try:
         v2.routes.update_failover_voice_route(target, ids[1])
     except FlowrouteError as failed:
-        raise _half_done(v2, target, before, names, failed) from failed
+        raise _half_done(v2, target, before, f"failover route {names[1]!r}", failed) from failed
     return EMPTY
 
 
@@ -83,7 +88,7 @@ def _names(number: Number) -> tuple[str, Optional[str]]:
 
 
 def _half_done(
-    v2: V2, number: str, before: Number, names: list[str], failed: FlowrouteError
+    v2: V2, number: str, before: Number, step: str, failed: FlowrouteError
 ) -> PartialUpdateError:
     """Put the old primary route back and describe the state the number is left in.
 
@@ -92,7 +97,7 @@ def _half_done(
     for us. When even that read fails, what cannot be known is said so.
     """
     old_primary = _names(before)[0]
-    refused = f"setting failover route {names[1]!r} of {number} failed ({failed})"
+    refused = f"setting {step} of {number} failed ({failed})"
     try:
         v2.routes.update_primary_voice_route(number, before.primary_route_id or SIP_REG_ID)
     except FlowrouteError as restore:

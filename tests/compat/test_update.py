@@ -138,3 +138,30 @@ def test_a_failover_applied_before_a_timeout_is_reported_as_applied(
     )
     uri = emulator.state.route_by_alias("uriroute").id
     assert _routes(emulator, number) == (emulator.state.route_by_alias("hostroute").id, uri)
+
+
+def test_a_primary_lost_in_transit_is_undone_and_reported(emulator: Emulator, number: str) -> None:
+    # The service applies the primary PATCH, then the connection drops: the
+    # number must not be left half-updated without the caller knowing.
+    emulator.inject(Fault.drop(), method="PATCH", path=PRIMARY, times=1)
+    Configuration.retry_policy = RetryPolicy(max_retries=0)
+    with emulator.mock(), pytest.raises(PartialUpdateError) as raised:
+        quietly(
+            TelephoneNumbersController.update,
+            number,
+            [Route(name="uriroute"), Route(name="uriroute")],
+        )
+    error = raised.value
+    assert (error.primary, error.failover) == ("hostroute", "sip-reg")
+    assert "setting primary route 'uriroute'" in str(error.response_body["error"])
+    host = emulator.state.route_by_alias("hostroute").id
+    assert _routes(emulator, number) == (host, "0")
+
+
+def test_a_primary_refused_by_the_api_is_a_plain_api_error(emulator: Emulator, number: str) -> None:
+    emulator.inject(Fault.status(422), method="PATCH", path=PRIMARY, times=1)
+    with emulator.mock(), pytest.raises(APIException) as raised:
+        quietly(TelephoneNumbersController.update, number, [Route(name="uriroute")] * 2)
+    assert not isinstance(raised.value, PartialUpdateError)
+    assert raised.value.response_code == 422
+    assert [r.method for r in emulator.requests].count("PATCH") == 1
