@@ -8,8 +8,9 @@ Importing this package is cheap: the API namespaces, their models and the
 emulator are imported on first use.
 """
 
-from ._client import Client
-from ._retry import RetryPolicy
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .errors import (
     APIError,
@@ -32,6 +33,15 @@ from .errors import (
     ValidationError,
 )
 from .pagination import Page
+
+if TYPE_CHECKING:
+    from ._client import Client
+    from ._retry import RetryPolicy
+
+# Imported on first use: they bring requests (and attrs) with them, and code
+# that only catches flowroute errors, or a pytest run that loads the plugin,
+# should not pay for that.
+_LAZY = {"Client": "._client", "RetryPolicy": "._retry"}
 
 __all__ = [
     "APIError",
@@ -57,3 +67,20 @@ __all__ = [
     "ValidationError",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'flowroute' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    # The public names and the submodules imported so far, not typing helpers.
+    modules = {n for n, v in globals().items() if isinstance(v, ModuleType)}
+    return sorted(set(__all__) | modules)

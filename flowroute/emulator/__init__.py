@@ -26,7 +26,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Callable, Optional
 
-from . import _inventory, _mock, _server, _v1, _v2
+from . import _inventory, _v1, _v2
 from ._dispatch import Api, Credentials, Dispatcher
 from ._faults import Fault, Faults
 from ._log import LoggedRequest
@@ -175,6 +175,8 @@ class Emulator:
         Returns:
             A context manager yielding the base URL, e.g. ``"http://127.0.0.1:53211"``.
         """
+        from . import _server  # http.server only when served
+
         return _server.serve(self._dispatcher, host, port)
 
     def mock(self, base_url: str = DEFAULT_BASE_URL) -> AbstractContextManager[str]:
@@ -191,4 +193,6 @@ class Emulator:
             ImportError: `responses` is not installed.
             ValueError: `base_url` is not an http(s) URL.
         """
+        from . import _mock  # requests and responses only when mocked
+
         return _mock.mock(self._dispatcher, base_url)
