@@ -72,7 +72,7 @@ def _import_cost(rounds: int) -> float:
     extra_ms = (statistics.median(ours) - statistics.median(base)) * 1000
     print(
         f"{'import flowroute vs import requests':<42} "
-        f"+{extra_ms:.1f} ms (median of {rounds}; requests alone "
+        f"{extra_ms:+.1f} ms (median of {rounds}; requests alone "
         f"{statistics.median(base) * 1000:.1f} ms)"
     )
     return extra_ms
