@@ -80,7 +80,8 @@ def reset() -> None:
     """Restore every `Configuration` setting to its default and forget what was remembered.
 
     Closes the cached Clients, forgets which call sites were warned and
-    empties the migration report. Tests call it between cases.
+    empties the migration report; the messaging library's settings are
+    reset too. Tests call it between cases.
     """
     for made in Configuration._clients.values():
         made.close()
@@ -94,6 +95,11 @@ def reset() -> None:
     Configuration.backend = None
     Configuration.strict = False
     Configuration.retry_policy = None
+    from .messaging import LEGACY_BASE_URI as MESSAGING_BASE_URI
+    from .messaging import MessagingConfiguration  # it imports this module
+
+    MessagingConfiguration.BASE_URI = MESSAGING_BASE_URI
+    MessagingConfiguration.retry_policy = None
 
 
 def migration_report() -> list[dict[str, Any]]:

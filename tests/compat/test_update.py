@@ -165,3 +165,17 @@ def test_a_primary_refused_by_the_api_is_a_plain_api_error(emulator: Emulator, n
     assert not isinstance(raised.value, PartialUpdateError)
     assert raised.value.response_code == 422
     assert [r.method for r in emulator.requests].count("PATCH") == 1
+
+
+def test_reset_restores_both_libraries_settings() -> None:
+    from flowroute.compat import reset
+    from flowroute.compat.messaging import LEGACY_BASE_URI, MessagingConfiguration
+
+    Configuration.retry_policy = MessagingConfiguration.retry_policy = RetryPolicy(max_retries=0)
+    MessagingConfiguration.BASE_URI = "http://127.0.0.1:1"
+    reset()
+    assert Configuration.retry_policy is None
+    assert (MessagingConfiguration.BASE_URI, MessagingConfiguration.retry_policy) == (
+        LEGACY_BASE_URI,
+        None,
+    )

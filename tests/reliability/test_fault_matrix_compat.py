@@ -108,7 +108,6 @@ def legacy_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sleeps]:
     reset()
     Configuration.retry_policy = MessagingConfiguration.retry_policy = policy(sleeps)
     yield sleeps
-    MessagingConfiguration.retry_policy = None
     reset()
 
 
@@ -123,7 +122,7 @@ def run_legacy(
         emulator.inject(case.fault, times=1)
     outcome: Any = None
     reset()
-    Configuration.retry_policy = policy(sleeps)
+    Configuration.retry_policy = MessagingConfiguration.retry_policy = policy(sleeps)
     sleeps.delays.clear()
     with emulator.mock() as url, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
