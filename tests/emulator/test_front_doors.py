@@ -178,3 +178,17 @@ def test_a_wildcard_address_yields_a_url_a_client_can_use(emulator: Emulator) ->
     with emulator.serve(host="0.0.0.0") as url:
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+", url)
         assert requests.get(f"{url}/v2/routes", auth=auth(emulator)).status_code == 200
+
+
+@pytest.mark.skipif(not socket.has_ipv6, reason="no IPv6 on this machine")
+def test_serves_on_ipv6_loopback(emulator: Emulator) -> None:
+    try:
+        door = emulator.serve(host="::1")
+        url = door.__enter__()
+    except OSError as exc:  # IPv6 compiled in but not configured
+        pytest.skip(f"cannot listen on ::1: {exc}")
+    try:
+        assert re.fullmatch(r"http://\[::1\]:\d+", url)
+        assert requests.get(f"{url}/v2/routes", auth=auth(emulator)).status_code == 200
+    finally:
+        door.__exit__(None, None, None)
