@@ -16,6 +16,8 @@ from flowroute.emulator import Emulator
 from flowroute.v1 import Route as V1Route
 from flowroute.v1 import RouteType as V1RouteType
 
+from .emulated import DOORS, client_through
+
 SIP_REG = V1Route(name="sip-reg", type="SIP-REG")
 
 
@@ -24,12 +26,9 @@ def emu() -> Emulator:
     return Emulator(seed=7)
 
 
-@pytest.fixture(params=["serve", "mock"])
+@pytest.fixture(params=DOORS)
 def client(request: pytest.FixtureRequest, emu: Emulator) -> Iterator[flowroute.Client]:
-    door = emu.serve() if request.param == "serve" else emu.mock()
-    keys = (emu.access_key, emu.secret_key)
-    with door as url, flowroute.Client(*keys, base_url=url, max_retries=0) as made:
-        yield made
+    yield from client_through(request, emu)
 
 
 def available(client: flowroute.Client, count: int = 1) -> list[str]:

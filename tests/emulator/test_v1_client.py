@@ -23,6 +23,8 @@ from flowroute.v1 import (
     TelephoneNumber,
 )
 
+from ..emulated import DOORS, client_through
+
 SIP_REG = Route(name="sip-reg", type="SIP-REG")
 
 
@@ -31,12 +33,9 @@ def emu() -> Emulator:
     return Emulator(seed=0)
 
 
-@pytest.fixture(params=["serve", "mock"])
+@pytest.fixture(params=DOORS)
 def client(request: pytest.FixtureRequest, emu: Emulator) -> Iterator[flowroute.Client]:
-    door = emu.serve() if request.param == "serve" else emu.mock()
-    keys = (emu.access_key, emu.secret_key)
-    with door as url, flowroute.Client(*keys, base_url=url, max_retries=0) as made:
-        yield made
+    yield from client_through(request, emu)
 
 
 def npa_model(npa: str) -> Npa:
