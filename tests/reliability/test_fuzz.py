@@ -48,6 +48,19 @@ def _check_error(call: Call, exc: errors.FlowrouteError, served: list[Reply]) ->
     assert str(exc) and repr(exc)
 
 
+def _deleted_earlier(call: Call, served: list[Reply]) -> bool:
+    """A DELETE answered 404 after an attempt that may have run counts as done.
+
+    An earlier attempt may have run when it got a success, a gateway's 502 or
+    504, or an answer whose body could not be read (its status unknown to us).
+    """
+    may_have_run = any(
+        r.status in (502, 504) or 200 <= r.status < 300 or "Content-Encoding" in r.headers
+        for r in served[:-1]
+    )
+    return call.http == "DELETE" and served[-1].status == 404 and may_have_run
+
+
 def _check_retries(call: Call, served: list[Reply], sleeps: Sleeps) -> None:
     assert all(math.isfinite(d) and 0 <= d <= 30.0 for d in sleeps.delays), sleeps.delays
     if not call.idempotent:
@@ -81,7 +94,9 @@ def test_fuzz_responses(call: Call, samples: dict[str, list[Any]]) -> None:
             except errors.FlowrouteError as exc:
                 _check_error(call, exc, served)
             else:
-                assert 200 <= served[-1].status < 300, served[-1].status
+                assert 200 <= served[-1].status < 300 or _deleted_earlier(call, served), [
+                    r.status for r in served
+                ]
         _check_retries(call, served, sleeps)
 
     with client:
