@@ -32,9 +32,12 @@ def integer(value: Any, argument: str, minimum: int, maximum: Optional[int] = No
     allowed = f"an integer from {minimum} to {maximum}" if maximum else f"an integer >= {minimum}"
     if isinstance(value, bool):
         raise ValidationError(argument, allowed, value)
-    # isascii: "²".isdigit() is true, yet int("²") fails.
-    if isinstance(value, str) and value.strip().isdigit() and value.isascii():
-        value = int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        # isascii: "²".isdigit() is true, yet int("²") fails; int() is given the
+        # stripped text, as it strips less than str.strip() does ("0\x1f").
+        if text.isdigit() and text.isascii():
+            value = int(text)
     if not isinstance(value, int) or value < minimum or (maximum is not None and value > maximum):
         raise ValidationError(argument, allowed, value)
     return value

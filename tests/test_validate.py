@@ -87,3 +87,10 @@ def test_dates() -> None:
     for bad in ("12/01/2017", "2017-13-01", 20171201):
         with pytest.raises(ValidationError, match="start_date"):
             v.date_text(bad, "start_date")
+
+
+@pytest.mark.parametrize("text", ["²", "0\x1f", "1\x1c0", "١٢"])
+def test_integer_text_python_cannot_parse_is_a_validation_error(text: str) -> None:
+    # str.isdigit() and str.strip() accept more than int() does; found by fuzzing.
+    with pytest.raises(ValidationError, match="limit"):
+        v.integer(text, "limit", 1, 200)
