@@ -93,6 +93,14 @@ def urls(value: Any, argument: str) -> tuple[str, ...]:
     return tuple(url(item, argument, allowed) for item in value)
 
 
+def json_text(text: str, argument: str, allowed: str) -> Any:
+    """The value of a JSON text given for `argument`; ValidationError when it is not JSON."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):  # RecursionError: nested too deep
+        raise ValidationError(argument, allowed, text) from None
+
+
 def body_attributes(body: Any, argument: str, resource_type: str) -> dict[str, Any]:
     """The attributes of a request body given as a dict or JSON text.
 
@@ -102,10 +110,7 @@ def body_attributes(body: Any, argument: str, resource_type: str) -> dict[str, A
     """
     allowed = f"a {resource_type} body: a dict of attributes, the JSON:API document, or its JSON"
     if isinstance(body, str):
-        try:
-            body = json.loads(body)
-        except (ValueError, RecursionError):  # RecursionError: nested too deep
-            raise ValidationError(argument, allowed, body) from None
+        body = json_text(body, argument, allowed)
     if not isinstance(body, Mapping):
         raise ValidationError(argument, allowed, body)
     if "data" not in body:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Optional, Union
 
@@ -67,10 +66,7 @@ def _route_id(route: Any) -> str:
     if isinstance(route, Route):
         return arg.route_id(route.id, "route")
     if isinstance(route, str) and route.lstrip().startswith("{"):
-        try:
-            route = json.loads(route)
-        except (ValueError, RecursionError):
-            raise ValidationError("route", "a route id, a Route, or a route body", route) from None
+        route = arg.json_text(route, "route", "a route id, a Route, or a route body")
     if isinstance(route, Mapping):
         data = route.get("data")
         if (
