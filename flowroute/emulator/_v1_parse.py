@@ -8,14 +8,14 @@ raise `Invalid`, which v1 also answers with 400.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from typing import Any, Optional, TypeVar
 
 import attrs
 
-from ._dispatch import Call, HttpError
+from ._dispatch import Call
+from ._v2_parse import json_body
 from .errors import Invalid
 
 __all__ = [
@@ -113,12 +113,7 @@ def state_code(found: dict[str, str]) -> Optional[str]:
 
 def _object(call: Call, keys: frozenset[str]) -> dict[str, Any]:
     """The JSON object body, which must have exactly `keys`."""
-    if not call.request.body.strip():
-        raise HttpError(400, "a JSON request body is required")
-    try:
-        document = json.loads(call.request.body)
-    except (ValueError, RecursionError):  # RecursionError: nested too deep
-        raise HttpError(400, "the request body is not valid JSON") from None
+    document = json_body(call)
     if not isinstance(document, dict):
         raise Invalid("the body must be a JSON object", "body")
     unknown = sorted(set(document) - keys)

@@ -28,6 +28,7 @@ __all__ = [
     "Paging",
     "cost",
     "date_range",
+    "json_body",
     "message_fields",
     "nanp_prefix",
     "only",
@@ -118,7 +119,8 @@ def nanp_prefix(filters: dict[str, str]) -> dict[str, str]:
     return filters
 
 
-def _document(call: Call) -> Any:
+def json_body(call: Call) -> Any:
+    """The request's JSON body (any JSON value); 400 when it is missing or not JSON."""
     if not call.request.body.strip():
         raise HttpError(400, "a JSON request body is required")
     try:
@@ -129,7 +131,7 @@ def _document(call: Call) -> Any:
 
 def _resource(call: Call, kind: str) -> dict[str, Any]:
     """The ``data`` object of a JSON:API body, checked to be of type `kind`."""
-    document = _document(call)
+    document = json_body(call)
     data = document.get("data") if isinstance(document, dict) else None
     if not isinstance(data, dict):
         raise Invalid("the body must be a JSON:API document with a data object", "data")
@@ -159,7 +161,7 @@ def route_attributes(call: Call) -> dict[str, Any]:
 
 def route_identifier(call: Call) -> Optional[str]:
     """The route id of a relationship body, or None for ``{"data": null}``."""
-    document = _document(call)
+    document = json_body(call)
     if isinstance(document, dict) and "data" in document and document["data"] is None:
         return None
     route_id = _resource(call, "route").get("id")
@@ -174,7 +176,7 @@ def message_fields(call: Call) -> dict[str, Any]:
     The SDK documentation wraps the message as JSON:API (``data.attributes``);
     the OpenAPI files send the attributes as the whole body. Both are read.
     """
-    document = _document(call)
+    document = json_body(call)
     if isinstance(document, dict) and "data" in document:
         attributes = _attributes(_resource(call, "message"), _MESSAGE_ATTRIBUTES)
     elif isinstance(document, dict):
