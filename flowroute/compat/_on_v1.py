@@ -23,6 +23,7 @@ __all__ = [
     "list_available_np_as",
     "list_routes",
     "purchase",
+    "route_refs",
     "search",
     "telephone_number_details",
     "update",
@@ -88,15 +89,20 @@ def telephone_number_details(v1: V1, telephone_number: Any) -> Any:
     return v1.telephone_numbers.telephone_number_details(telephone_number).raw
 
 
-def _route_ref(item: Any) -> Any:
-    # The v1 client takes names, {"name"} dicts or its own Route; legacy code passes ours.
-    return item.name if isinstance(item, LegacyRoute) else item
+def route_refs(routes: Any) -> Any:
+    """Legacy `Route` items as their names; anything else as given.
+
+    The v1 client takes names, ``{"name"}`` dicts or its own Route; legacy
+    code passes ours. Its own checks then refuse what is not a list.
+    """
+    if isinstance(routes, (list, tuple)):
+        return [item.name if isinstance(item, LegacyRoute) else item for item in routes]
+    return routes
 
 
 def update(v1: V1, number: Any, routes: Any) -> str:
     """``PATCH /v1/tns/{number}`` with the primary and failover route names."""
-    refs = [_route_ref(item) for item in routes] if isinstance(routes, (list, tuple)) else routes
-    v1.telephone_numbers.update(number, refs)
+    v1.telephone_numbers.update(number, route_refs(routes))
     return EMPTY
 
 

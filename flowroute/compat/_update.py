@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from ..errors import APIError, FlowrouteError, TransportError, ValidationError
 from ..v1 import _arguments as check
-from ._on_v1 import EMPTY
+from ._on_v1 import EMPTY, route_refs
 from ._onto_v2 import SIP_REG, SIP_REG_ID, all_routes, legacy_route
 from .errors import PartialUpdateError
-from .models import Route as LegacyRoute
 
 if TYPE_CHECKING:
     from ..v2 import V2
@@ -26,10 +25,8 @@ __all__ = ["resolve_route_ids", "route_names", "update"]
 
 
 def route_names(routes: Any) -> list[str]:
-    """The primary and optional failover route names, from legacy `Route` items, dicts or names."""
-    if isinstance(routes, (list, tuple)):
-        routes = [r.name if isinstance(r, LegacyRoute) else r for r in routes]
-    return check.route_names(routes)
+    """The primary and failover route names, from legacy `Route` items, dicts or names."""
+    return check.route_names(route_refs(routes))
 
 
 def resolve_route_ids(v2: V2, names: list[str]) -> list[str]:
