@@ -28,7 +28,7 @@ from typing import Callable, Optional
 
 from . import _inventory, _v1, _v2
 from ._dispatch import Api, Credentials, Dispatcher
-from ._faults import Fault, Faults
+from ._faults import Fault
 from ._log import LoggedRequest
 from .errors import Conflict, EmulatorError, Forbidden, Invalid, NotFound
 from .state import State
@@ -94,10 +94,7 @@ class Emulator:
         credentials = Credentials(
             access_key=self.access_key, secret_key=self.secret_key, clock=self._state.clock
         )
-        self._faults = Faults(seed)
-        self._dispatcher = Dispatcher(
-            self._state, credentials, _APIS, lock, faults=self._faults, sleep=sleep
-        )
+        self._dispatcher = Dispatcher(self._state, credentials, _APIS, lock, sleep=sleep)
         self._lock = lock
 
     def __repr__(self) -> str:
@@ -122,7 +119,7 @@ class Emulator:
         with self._lock:
             self._state.reset()
             self._dispatcher.clear_log()
-            self._faults.clear()
+            self._dispatcher.faults.clear()
 
     def inject(
         self,
@@ -156,14 +153,14 @@ class Emulator:
             ValueError: an argument out of range.
         """
         with self._lock:
-            self._faults.add(
+            self._dispatcher.faults.add(
                 fault, method=method, path=path, times=times, probability=probability, seed=seed
             )
 
     def clear_faults(self) -> None:
         """Remove every injected fault; the state and the log are kept."""
         with self._lock:
-            self._faults.clear()
+            self._dispatcher.faults.clear()
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> AbstractContextManager[str]:
         """Serve the API over HTTP/1.1 on loopback for the duration of a `with` block.

@@ -206,8 +206,10 @@ class Dispatcher:
             for paths no API claims.
         lock: held for the whole of each request (but not its injected
             latency), so the log and the state change together.
-        faults: the injected fault rules; none when omitted.
         sleep: waits out injected latency, in seconds.
+
+    Attributes:
+        faults: the injected fault rules, none at first.
     """
 
     def __init__(
@@ -216,7 +218,6 @@ class Dispatcher:
         credentials: Credentials,
         apis: Sequence[Api],
         lock: threading.RLock,
-        faults: Optional[_faults.Faults] = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.state = state
@@ -229,7 +230,7 @@ class Dispatcher:
         )
         self._lock = lock
         self._log: list[LoggedRequest] = []
-        self.faults = faults if faults is not None else _faults.Faults(state.seed)
+        self.faults = _faults.Faults(state.seed)
         self._sleep = sleep
 
     @property
