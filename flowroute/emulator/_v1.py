@@ -25,7 +25,7 @@ from .errors import Conflict, Forbidden, Invalid, NotFound
 from .models import AccountNumber, AvailableNumber, Route
 from .state import SIP_REG_ROUTE
 
-__all__ = ["API", "ENDPOINTS", "V1_ROUTE_TYPES"]
+__all__ = ["API", "ENDPOINTS"]
 
 Pairs = list[tuple[str, str]]
 Items = list[tuple[str, dict[str, Any]]]
@@ -36,8 +36,6 @@ AVAILABLE_TNS = "/v1/available-tns/tns/"
 TNS = "/v1/tns/"
 ROUTES = "/v1/routes/"
 
-# The state's route type -> v1's; the built-in route shows as SIP-REG.
-V1_ROUTE_TYPES = {"host": "HOST", "number": "PSTN", "uri": "URI", "sip-reg": "SIP-REG"}
 # As the v1 documentation lists them for every number.
 BILLING_METHODS = ("VPRI", "METERED")
 # Link queries repeat the filters in the documented order, then limit and page.
@@ -88,7 +86,7 @@ def _money(amount: Decimal) -> str:
 def _route_ref(call: Call, route_id: Optional[str]) -> dict[str, str]:
     # No failover shows as sip-reg, the documented default of a new number.
     route = call.state.route(SIP_REG_ROUTE.id if route_id is None else route_id)
-    return {"type": V1_ROUTE_TYPES[route.route_type], "name": route.alias}
+    return {"type": parse.V1_ROUTE_TYPES[route.route_type], "name": route.alias}
 
 
 def _number_routes(call: Call, number: AccountNumber) -> list[dict[str, str]]:
@@ -107,7 +105,7 @@ def _available(number: AvailableNumber) -> dict[str, Any]:
 
 def _route_entry(route: Route) -> dict[str, str]:
     value = route.alias if route.value is None else route.value  # sip-reg's value is its name
-    return {"type": V1_ROUTE_TYPES[route.route_type], "value": value}
+    return {"type": parse.V1_ROUTE_TYPES[route.route_type], "value": value}
 
 
 # -- handlers -----------------------------------------------------------------

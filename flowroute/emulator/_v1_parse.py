@@ -22,6 +22,7 @@ __all__ = [
     "DEFAULT_LIMIT",
     "MAX_LIMIT",
     "ROUTE_TYPES",
+    "V1_ROUTE_TYPES",
     "Paging",
     "billing_method",
     "code",
@@ -38,8 +39,9 @@ T = TypeVar("T")
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 200
 
-# v1 route type -> the state's (v2) route type.
-ROUTE_TYPES = {"HOST": "host", "PSTN": "number", "URI": "uri"}
+# The state's (v2) route type -> v1's; and back, for the types a v1 client may create.
+V1_ROUTE_TYPES = {"host": "HOST", "number": "PSTN", "uri": "URI", "sip-reg": "SIP-REG"}
+ROUTE_TYPES = {v1: v2 for v2, v1 in V1_ROUTE_TYPES.items() if v1 != "SIP-REG"}
 
 _INTEGER = re.compile(r"\d{1,9}")
 _CODE = re.compile(r"\d{3}")
