@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import attrs
 
-from ._transport import Params, path_param
+from ._transport import Params, Response, path_param
 
 if TYPE_CHECKING:
     import requests
@@ -24,11 +24,20 @@ class Endpoint:
     the server. Neither is an operation marked `buys`: v1 purchases and
     creates with PUT, and a repeated PUT of a purchase answers 409 although
     the first one went through. Every other operation is retried.
+
+    Attributes:
+        method: the HTTP method.
+        template: the path, ``{name}`` placeholders for path parameters.
+        buys: a PUT that buys or creates, so not idempotent.
+        outcome: for an operation that is not idempotent, what it may have
+            done when its answer is lost and how to check before retrying
+            (carried by `OutcomeUnknownError`).
     """
 
     method: str
     template: str
     buys: bool = False
+    outcome: Optional[str] = None
 
     @property
     def idempotent(self) -> bool:
@@ -59,6 +68,18 @@ class Controller:
         json: Any = None,
         **path: object,
     ) -> Any:
+        """Send one call; its decoded body (None when empty)."""
+        return self._send(endpoint, params=params, json=json, **path).body
+
+    def _send(
+        self,
+        endpoint: Endpoint,
+        *,
+        params: Params = None,
+        json: Any = None,
+        **path: object,
+    ) -> Response:
+        """Send one call; the whole `Response` (status, headers, request id, body)."""
         return self._transport.request(
             endpoint.method,
             endpoint.path(**path),
@@ -66,4 +87,5 @@ class Controller:
             params=params,
             json=json,
             idempotent=endpoint.idempotent,
+            outcome=endpoint.outcome,
         )

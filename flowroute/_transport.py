@@ -13,6 +13,7 @@ from __future__ import annotations
 import json as jsonlib
 import logging
 import re
+import time
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional, Union
 from urllib.parse import quote, urlencode
@@ -25,7 +26,7 @@ from . import _constants as c
 from . import errors
 from ._retry import RetryPolicy
 
-__all__ = ["Params", "Timeout", "Transport", "path_param"]
+__all__ = ["Params", "Response", "Timeout", "Transport", "path_param"]
 
 logger = logging.getLogger("flowroute")
 
@@ -47,6 +48,62 @@ class _RedactSecrets(logging.Filter):
 
 
 logger.addFilter(_RedactSecrets())
+
+
+class Response:
+    """One API answer as received: what models, pages and errors keep of it.
+
+    Frozen and slotted: built once per call, shared by whatever reads it.
+
+    Attributes:
+        method: HTTP method of the request.
+        url: the full URL requested, query included; never carries credentials.
+        status: the HTTP status code.
+        headers: the response headers, a case-insensitive mapping.
+        request_id: the server's ``X-Request-Id`` header, when it sent one.
+        body: the decoded JSON body, or None for an empty body.
+        elapsed: seconds from sending the request to the end of the body.
+    """
+
+    __slots__ = ("body", "elapsed", "headers", "method", "request_id", "status", "url")
+
+    method: str
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    request_id: Optional[str]
+    body: Any
+    elapsed: float
+
+    def __init__(
+        self,
+        *,
+        method: str,
+        url: str,
+        status: int,
+        headers: Mapping[str, str],
+        request_id: Optional[str],
+        body: Any,
+        elapsed: float,
+    ) -> None:
+        put = object.__setattr__  # frozen: the class's own __setattr__ refuses
+        put(self, "method", method)
+        put(self, "url", url)
+        put(self, "status", status)
+        put(self, "headers", headers)
+        put(self, "request_id", request_id)
+        put(self, "body", body)
+        put(self, "elapsed", elapsed)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Response is frozen: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Response is frozen: cannot delete {name!r}")
+
+    def __repr__(self) -> str:
+        # No body: it may be large, and it is the caller's data, not a summary.
+        return f"<Response [{self.status}] {self.method} {self.url}>"
 
 
 def path_param(value: object) -> str:
@@ -147,11 +204,28 @@ class Transport:
         params: Params = None,
         json: Any = None,
         idempotent: Optional[bool] = None,
-    ) -> Any:
+        outcome: Optional[str] = None,
+    ) -> Response:
         """Send one API call, retrying as the policy allows.
 
-        Returns the decoded JSON body, or None for an empty body. Raises a
-        `flowroute.errors` exception for every failure.
+        Args:
+            method: the HTTP method.
+            path: the path below the base URL, already escaped.
+            auth: signs each attempt.
+            params: query parameters; None values are left out.
+            json: the JSON body, serialised once.
+            idempotent: whether the call may be sent again; defaults to
+                "not a POST".
+            outcome: for a call that is not idempotent, what it may have
+                done when its answer is lost and how to check, e.g. "the
+                number may have been bought; list the account's numbers
+                before retrying".
+
+        Returns:
+            The `Response`, its body decoded (None for an empty body).
+
+        Raises:
+            FlowrouteError: a `flowroute.errors` exception for every failure.
         """
         if idempotent is None:
             idempotent = method != "POST"
@@ -165,6 +239,7 @@ class Transport:
         maybe_done = False
         while True:
             retry += 1
+            sent = time.monotonic()
             try:
                 response = self._send(method, url, body, auth)
             except requests.RequestException as exc:
@@ -184,7 +259,7 @@ class Transport:
             if status == 404 and method == "DELETE" and maybe_done:
                 # The first attempt deleted it; its answer was lost on the way back.
                 logger.info("%s %s: 404 on a retry, the earlier attempt deleted it", method, url)
-                return None
+                return _record(response, method, url, None, sent)
             if policy.should_retry_status(status, idempotent):
                 delay = policy.delay(retry, response.headers.get("Retry-After"))
                 if policy.allows(retry, started, delay):
@@ -193,7 +268,7 @@ class Transport:
                     policy.sleep(delay)
                     continue
             try:
-                return _decode(response, method, url)
+                decoded = _decode(response, method, url)
             except errors.DecodeError:
                 # A garbled success body is a transport fault: safe to ask again
                 # only when asking again cannot repeat the operation.
@@ -203,6 +278,7 @@ class Transport:
                     policy.sleep(delay)
                     continue
                 raise
+            return _record(response, method, url, decoded, sent)
 
     def _send(
         self, method: str, url: str, body: Optional[bytes], auth: requests.auth.AuthBase
@@ -230,6 +306,19 @@ class Transport:
         )
         response.content  # noqa: B018  # read now, so the connection returns to the pool
         return response
+
+
+def _record(response: requests.Response, method: str, url: str, body: Any, sent: float) -> Response:
+    headers = response.headers
+    return Response(
+        method=method,
+        url=url,
+        status=response.status_code,
+        headers=headers,
+        request_id=headers.get("X-Request-Id"),
+        body=body,
+        elapsed=time.monotonic() - sent,
+    )
 
 
 def _decode(response: requests.Response, method: str, url: str) -> Any:

@@ -61,9 +61,17 @@ def test_get_returns_decoded_json_with_exact_request(
     rsps: responses.RequestsMock, fake_time: FakeTime
 ) -> None:
     transport = make_transport(fake_time)
-    rsps.get(f"{BASE}/v2/numbers", json={"data": []})
+    rsps.get(f"{BASE}/v2/numbers", json={"data": []}, headers={"X-Request-Id": "req-7"})
     result = transport.request("GET", "/v2/numbers", auth=AUTH, params={"limit": 2, "x": None})
-    assert result == {"data": []}
+    assert result.body == {"data": []}
+    assert (result.method, result.url, result.status) == ("GET", f"{BASE}/v2/numbers?limit=2", 200)
+    assert result.request_id == "req-7"
+    assert result.headers["x-request-id"] == "req-7"  # case-insensitive
+    assert 0 <= result.elapsed < 5
+    assert repr(result) == f"<Response [200] GET {BASE}/v2/numbers?limit=2>"
+    with pytest.raises(AttributeError):
+        result.status = 500  # type: ignore[misc]
+    assert not hasattr(result, "__dict__")
     sent = rsps.calls[0].request
     assert sent.url == f"{BASE}/v2/numbers?limit=2"
     assert sent.headers["Authorization"].startswith("Basic ")
@@ -98,7 +106,7 @@ def test_empty_success_body_is_none(
 ) -> None:
     transport = make_transport(fake_time)
     rsps.patch(f"{BASE}/x", status=status, body=b"")
-    assert transport.request("PATCH", "/x", auth=AUTH) is None
+    assert transport.request("PATCH", "/x", auth=AUTH).body is None
 
 
 @pytest.mark.parametrize(
@@ -219,7 +227,7 @@ def test_post_retried_when_connection_refused_then_succeeds(
     transport = make_transport(fake_time)
     rsps.post(f"{BASE}/x", body=refused())
     rsps.post(f"{BASE}/x", status=202, json={"data": {"id": "mdr2-1"}})
-    assert transport.request("POST", "/x", auth=AUTH) == {"data": {"id": "mdr2-1"}}
+    assert transport.request("POST", "/x", auth=AUTH).body == {"data": {"id": "mdr2-1"}}
     assert len(rsps.calls) == 2
 
 
@@ -231,7 +239,7 @@ def test_idempotent_retried_with_backoff_then_succeeds(
     rsps.get(f"{BASE}/x", status=status)
     rsps.get(f"{BASE}/x", status=status)
     rsps.get(f"{BASE}/x", json={"ok": True})
-    assert transport.request("GET", "/x", auth=AUTH) == {"ok": True}
+    assert transport.request("GET", "/x", auth=AUTH).body == {"ok": True}
     # Full jitter with random()=0.5: half of 1s, then half of 2s.
     assert fake_time.sleeps == [0.5, 1.0]
 
@@ -278,7 +286,7 @@ def test_garbled_success_retried_for_get_not_for_post(
     transport = make_transport(fake_time)
     rsps.get(f"{BASE}/x", body="<html>")
     rsps.get(f"{BASE}/x", json={"ok": 1})
-    assert transport.request("GET", "/x", auth=AUTH) == {"ok": 1}
+    assert transport.request("GET", "/x", auth=AUTH).body == {"ok": 1}
     rsps.post(f"{BASE}/y", status=201, body="{trunc")
     with pytest.raises(errors.DecodeError):
         transport.request("POST", "/y", auth=AUTH)
@@ -389,7 +397,7 @@ def test_a_retried_delete_that_finds_nothing_succeeds_only_if_it_may_have_worked
         rsps.delete(url, body=first)
     rsps.delete(url, status=404, json=NOT_FOUND)
     if outcome is None:
-        assert transport.request("DELETE", "/v2/numbers/12065550100", auth=AUTH) is None
+        assert transport.request("DELETE", "/v2/numbers/12065550100", auth=AUTH).body is None
     else:
         with pytest.raises(outcome):
             transport.request("DELETE", "/v2/numbers/12065550100", auth=AUTH)

@@ -13,7 +13,12 @@ from .models import Route, RouteType
 __all__ = ["InboundRoutesController"]
 
 _LIST = Endpoint("GET", "/v1/routes/")
-_CREATE = Endpoint("PUT", "/v1/routes/{route_name}", buys=True)
+_CREATE = Endpoint(
+    "PUT",
+    "/v1/routes/{route_name}",
+    buys=True,
+    outcome="the route may have been created; list the inbound routes before retrying",
+)
 
 _ROUTE_ITEMS = Listing("routes", Route, lambda key: {"name": key})
 

@@ -13,7 +13,12 @@ from .models import BillingMethod, Route, TelephoneNumber
 
 __all__ = ["TelephoneNumbersController"]
 
-_PURCHASE = Endpoint("PUT", "/v1/tns/{number}", buys=True)
+_PURCHASE = Endpoint(
+    "PUT",
+    "/v1/tns/{number}",
+    buys=True,
+    outcome="the number may have been bought; list the account's numbers before retrying",
+)
 _LIST = Endpoint("GET", "/v1/tns/")
 _DETAILS = Endpoint("GET", "/v1/tns/{number}")
 _UPDATE = Endpoint("PATCH", "/v1/tns/{number}")

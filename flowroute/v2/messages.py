@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 
 __all__ = ["MessagesController"]
 
-_SEND = Endpoint("POST", "/v2.1/messages")
+_SEND = Endpoint(
+    "POST",
+    "/v2.1/messages",
+    outcome="the message may have been sent; list the recent messages before retrying",
+)
 _LIST = Endpoint("GET", "/v2.1/messages")
 _DETAIL = Endpoint("GET", "/v2.1/messages/{id}")
 _ENDPOINTS = (_SEND, _LIST, _DETAIL)

@@ -22,7 +22,11 @@ _EXCHANGES = Endpoint("GET", "/v2/numbers/available/exchanges")
 _AVAILABLE = Endpoint("GET", "/v2/numbers/available")
 _ACCOUNT = Endpoint("GET", "/v2/numbers")
 _DETAILS = Endpoint("GET", "/v2/numbers/{id}")
-_PURCHASE = Endpoint("POST", "/v2/numbers/{id}")
+_PURCHASE = Endpoint(
+    "POST",
+    "/v2/numbers/{id}",
+    outcome="the number may have been bought; list the account's numbers before retrying",
+)
 _RELEASE = Endpoint("DELETE", "/v2/numbers/{id}")
 
 _ENDPOINTS = (_AREA_CODES, _EXCHANGES, _AVAILABLE, _ACCOUNT, _DETAILS, _PURCHASE, _RELEASE)

@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 
 __all__ = ["RoutesController"]
 
-_CREATE = Endpoint("POST", "/v2/routes")
+_CREATE = Endpoint(
+    "POST",
+    "/v2/routes",
+    outcome="the route may have been created; list the routes before retrying",
+)
 _LIST = Endpoint("GET", "/v2/routes")
 _PRIMARY = Endpoint("PATCH", "/v2/numbers/{number_id}/relationships/primary_route")
 _FAILOVER = Endpoint("PATCH", "/v2/numbers/{number_id}/relationships/failover_route")
