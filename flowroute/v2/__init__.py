@@ -1,7 +1,7 @@
 """The v2 / v2.1 API (HTTP basic auth, JSON:API, offset paging).
 
-``client.v2.numbers``, ``client.v2.routes`` and ``client.v2.messages`` keep
-the method names of Flowroute's v3 SDK and return typed models (see
+``client.v2.numbers``, ``.routes``, ``.messages``, ``.e911s`` and ``.cnams``
+keep the method names of Flowroute's v3 SDK and return typed models (see
 `flowroute.v2.models`). The controllers are imported when first used.
 """
 
@@ -11,14 +11,24 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Callable
 
 from .models import (
+    E911_ADDRESS_TYPES,
     AreaCode,
     AvailableNumber,
+    CallDetailRecord,
+    CdrExport,
+    CdrExportStatus,
+    Cnam,
+    CnamAssociation,
     DeliveryReceipt,
+    E911Address,
+    EdgeStrategy,
     Exchange,
     Message,
+    NewE911Address,
     NewMessage,
     NewRoute,
     Number,
+    Portability,
     Route,
     RouteType,
 )
@@ -27,27 +37,39 @@ if TYPE_CHECKING:
     import requests
 
     from .._transport import Transport
+    from .cnams import CnamsController
+    from .e911s import E911sController
     from .messages import MessagesController
     from .numbers import NumbersController
     from .routes import RoutesController
 
 __all__ = [
+    "E911_ADDRESS_TYPES",
     "V2",
     "AreaCode",
     "AvailableNumber",
+    "CallDetailRecord",
+    "CdrExport",
+    "CdrExportStatus",
+    "Cnam",
+    "CnamAssociation",
     "DeliveryReceipt",
+    "E911Address",
+    "EdgeStrategy",
     "Exchange",
     "Message",
+    "NewE911Address",
     "NewMessage",
     "NewRoute",
     "Number",
+    "Portability",
     "Route",
     "RouteType",
 ]
 
 
 class V2:
-    """The v2 / v2.1 API of one Client: ``numbers``, ``routes``, ``messages``.
+    """The v2 / v2.1 API of one Client: one controller per resource.
 
     Args:
         transport: the Client's Transport.
@@ -80,5 +102,19 @@ class V2:
 
         return MessagesController(self._transport, self._auth)
 
+    @cached_property
+    def e911s(self) -> E911sController:
+        """E911 addresses: validate and save them, assign them to numbers."""
+        from .e911s import E911sController
+
+        return E911sController(self._transport, self._auth)
+
+    @cached_property
+    def cnams(self) -> CnamsController:
+        """CNAM records: the caller name shown on outbound calls."""
+        from .cnams import CnamsController
+
+        return CnamsController(self._transport, self._auth)
+
     def __repr__(self) -> str:
-        return "V2(numbers, routes, messages)"
+        return "V2(numbers, routes, messages, e911s, cnams)"

@@ -131,3 +131,14 @@ def known_keys(attributes: Mapping[str, Any], argument: str, known: frozenset[st
     unknown = sorted(set(attributes) - known)
     if unknown:
         raise ValidationError(argument, "attributes among " + ", ".join(sorted(known)), unknown)
+
+
+def record_id(value: Any, argument: str) -> str:
+    """The id of an E911, CNAM or CDR export record: digits, as an int or a string."""
+    allowed = "a record id (digits, e.g. 20930)"
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValidationError(argument, allowed, value)
+    text = str(value).strip()
+    if not text.isdigit() or not text.isascii() or len(text) > _ROUTE_ID_DIGITS:
+        raise ValidationError(argument, allowed, value)
+    return text

@@ -43,13 +43,18 @@ _RESOURCES = frozenset(
     {
         models.AreaCode,
         models.AvailableNumber,
+        models.CdrExport,
+        models.Cnam,
+        models.CnamAssociation,
+        models.E911Address,
+        models.EdgeStrategy,
         models.Exchange,
         models.Message,
         models.Number,
         models.Route,
     }
 )
-_PLAIN = frozenset({models.DeliveryReceipt})
+_PLAIN = frozenset({models.DeliveryReceipt, models.Portability})
 _RENAMES = {"from_": "from"}
 _ISO_MOMENT = re.compile(
     r"(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?)?\s*(Z|[+-]\d\d:?\d\d)?$"

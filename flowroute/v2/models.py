@@ -16,15 +16,38 @@ from typing import Any, Optional, Union
 
 import attrs
 
+from ._service_models import (
+    E911_ADDRESS_TYPES,
+    CallDetailRecord,
+    CdrExport,
+    CdrExportStatus,
+    Cnam,
+    CnamAssociation,
+    E911Address,
+    EdgeStrategy,
+    NewE911Address,
+    Portability,
+)
+
 __all__ = [
+    "E911_ADDRESS_TYPES",
     "AreaCode",
     "AvailableNumber",
+    "CallDetailRecord",
+    "CdrExport",
+    "CdrExportStatus",
+    "Cnam",
+    "CnamAssociation",
     "DeliveryReceipt",
+    "E911Address",
+    "EdgeStrategy",
     "Exchange",
     "Message",
+    "NewE911Address",
     "NewMessage",
     "NewRoute",
     "Number",
+    "Portability",
     "Route",
     "RouteType",
 ]
