@@ -30,7 +30,12 @@ __all__ = ["run"]
 logger = logging.getLogger("flowroute")
 
 # Frames of these packages are ours: a warning points past them, at the caller.
-_OURS = ("flowroute.compat", "FlowrouteNumbersLib", "FlowrouteMessagingLib")
+_OURS = (
+    "flowroute.compat",
+    "FlowrouteNumbersLib",
+    "FlowrouteMessagingLib",
+    "flowroutenumbersandmessaging",
+)
 
 
 def _caller() -> tuple[int, tuple[str, int]]:

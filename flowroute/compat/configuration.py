@@ -80,8 +80,8 @@ def reset() -> None:
     """Restore every `Configuration` setting to its default and forget what was remembered.
 
     Closes the cached Clients, forgets which call sites were warned and
-    empties the migration report; the messaging library's settings are
-    reset too. Tests call it between cases.
+    empties the migration report; the messaging library's and the v3
+    SDK's settings are reset too. Tests call it between cases.
     """
     for made in Configuration._clients.values():
         made.close()
@@ -100,6 +100,9 @@ def reset() -> None:
 
     MessagingConfiguration.BASE_URI = MESSAGING_BASE_URI
     MessagingConfiguration.retry_policy = None
+    from .v3.configuration import reset as reset_v3
+
+    reset_v3()
 
 
 def migration_report() -> list[dict[str, Any]]:

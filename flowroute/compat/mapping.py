@@ -1,10 +1,12 @@
 """The one table of legacy calls: what each becomes on v2, and what it loses.
 
-Every legacy method (``FlowrouteNumbersLib`` and ``FlowrouteMessagingLib``)
-is one `LegacyCall` row. The shim runs rows (`_run.run`), the deprecation
-warnings quote them, shadow mode ignores the differences they document, the
-migration guide is written from them, and a parametrised test walks them,
-so none of these can drift apart.
+Every legacy method (``FlowrouteNumbersLib``, ``FlowrouteMessagingLib`` and
+the published v3 SDK, ``flowroutenumbersandmessaging``) is one `LegacyCall`
+row; the v3 SDK's rows live beside its controllers in `flowroute.compat.v3`.
+The shim runs rows (`_run.run`), the deprecation warnings quote them,
+shadow mode ignores the differences they document, the migration guide is
+written from them, and a parametrised test walks them, so none of these
+can drift apart.
 
 Regenerate the guide after changing a row::
 
@@ -14,76 +16,16 @@ Regenerate the guide after changing a row::
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable, Optional
-
-import attrs
+from typing import Any, Optional
 
 from ..errors import APIError, ValidationError
-from . import _messaging_v2, _on_v1, _onto_v2, _update
-from .errors import from_flowroute_error
+from . import _messaging_v2, _on_v1, _onto_v2, _update, v3
+from ._row import LegacyCall
 
 __all__ = ["BY_NAME", "ERROR_DIFFERENCES", "TABLE", "LegacyCall", "main", "migration_guide"]
 
 ERROR_DIFFERENCES = ("$.errors",)
 """Where a v2 error body differs from v1's: it keeps v2's ``errors`` list beside ``error``."""
-
-
-@attrs.frozen(kw_only=True)
-class LegacyCall:
-    """One legacy method and how it runs on each backend.
-
-    Attributes:
-        library: ``"FlowrouteNumbersLib"`` or ``"FlowrouteMessagingLib"``.
-        controller: the legacy controller class, e.g. ``"TelephoneNumbersController"``.
-        method: the legacy method name.
-        parameters: its parameters in order, with their defaults as written.
-        v1: the v1 request the legacy library made.
-        v2: the v2 controller methods that replace it, in the order called.
-        arguments: how the legacy arguments become v2 arguments.
-        result: how the legacy result is rebuilt from v2's.
-        lost: what v2 cannot keep ("" when nothing).
-        differences: result paths (fnmatch patterns) where the v1 and v2
-            backends may answer differently, as `lost` explains.
-        read: whether the call only reads (shadow mode repeats reads on v2).
-        on_v1: runs the call on ``client.v1`` (None: no v1 exists).
-        on_v2: runs the call on ``client.v2``.
-        loses: given the arguments, says what this call would lose on v2 (None: nothing).
-        error: turns a flowroute error into the library's legacy exception.
-    """
-
-    library: str
-    controller: str
-    method: str
-    parameters: tuple[str, ...]
-    v1: str
-    v2: tuple[str, ...]
-    arguments: str
-    result: str
-    lost: str = ""
-    differences: tuple[str, ...] = ()
-    read: bool
-    on_v1: Optional[Callable[..., Any]]
-    on_v2: Callable[..., Any]
-    loses: Optional[Callable[[dict[str, Any]], Optional[str]]] = None
-    error: Callable[[Any], Exception] = from_flowroute_error
-
-    @property
-    def name(self) -> str:
-        """``Controller.method``, as warnings and the report name the call."""
-        return f"{self.controller}.{self.method}"
-
-    @property
-    def signature(self) -> str:
-        """The legacy call as written: ``method(param=None, ...)``."""
-        return f"{self.method}({', '.join(self.parameters)})"
-
-    def deprecation(self) -> str:
-        """The deprecation message: the legacy call and its v2 replacement."""
-        targets = " then ".join(f"{target}()" for target in self.v2)
-        return (
-            f"{self.library} {self.name}() is deprecated; use {targets} "
-            "on flowroute.Client (see the migration guide)"
-        )
 
 
 def _billing_loss(arguments: dict[str, Any]) -> Optional[str]:
@@ -324,8 +266,9 @@ TABLE: tuple[LegacyCall, ...] = (
         on_v2=_messaging_v2.get_message_lookup,
         error=_messaging_error,
     ),
+    *v3.ROWS,
 )
-"""Every legacy call, in the order the legacy documentation lists them."""
+"""Every legacy call, in the order the legacy documentation lists them, then the v3 SDK's."""
 
 BY_NAME: dict[str, LegacyCall] = {row.name: row for row in TABLE}
 """The rows by ``Controller.method``."""
@@ -360,16 +303,35 @@ running. Errors keep the legacy ``APIException(reason, response_code,
 response_body)`` shape, with an ``"error"`` key in the body; on v2 the body
 also keeps the API's ``"errors"`` list.
 
-Code written for the generated v2 SDK (``FlowroutenumbersandmessagingClient``)
-can import it from ``flowroute.compat.v3`` instead.
+Code written for the published v3 SDK (``flowroutenumbersandmessaging``)
+runs unchanged too: its calls are listed last.
+"""
+
+_V3_INTRO = """\
+The v3 SDK's import paths (``flowroutenumbersandmessaging.configuration``,
+``.flowroutenumbersandmessaging_client``, ``.controllers.*``, ``.models``,
+``.exceptions``) are shipped with this package, over ``flowroute.compat.v3``;
+installing it replaces a copy of the published SDK on ``sys.path``. Each
+call keeps the SDK's arguments and returns the document the API answered,
+as the SDK did (``''`` for an empty 204 body); it runs on ``flowroute.Client``
+(validation before sending, retries, one connection pool) and emits a
+``FlowrouteDeprecationWarning`` naming the ``client.v2`` call that replaces
+it. ``Configuration.base_uri``, ``basic_auth_user_name`` and
+``basic_auth_password`` are read at each call; left unset they fall back to
+``$FLOWROUTE_BASE_URL``, ``$FR_ACCESS_KEY`` and ``$FR_SECRET_KEY``. Errors are
+the SDK's ``ErrorException`` (401, 403, 404, 422, and arguments refused
+before sending, as a 400) and ``APIException`` (any other status, 409
+included), with ``e.context.response.raw_body`` and ``.status_code``.
 """
 
 
 def migration_guide() -> str:
     """The migration guide (reStructuredText), written from `TABLE`."""
     lines = [*_heading("Migrating from the legacy libraries", "="), _INTRO]
-    for library in (_NUMBERS, _MESSAGING):
+    for library in (_NUMBERS, _MESSAGING, v3.LIBRARY):
         lines += _heading(library, "-")
+        if library == v3.LIBRARY:
+            lines.append(_V3_INTRO)
         for row in (r for r in TABLE if r.library == library):
             lines += _heading(f"{row.controller}.{row.signature}", "~")
             lines += [

@@ -1,95 +1,224 @@
-"""flowroute.compat.v3 is a drop-in for the v3 SDK: same calls, JSON dicts, its exceptions."""
+"""flowroute.compat.v3 and ``flowroutenumbersandmessaging``: the v3 SDK, call for call.
+
+Each test walks one of the SDK's demo sequences (written here, not copied)
+against the emulator. Every call must return exactly the document the
+emulator answered (what the SDK returned: it handed back the response
+body), and send exactly the request the SDK's demo made.
+"""
 
 from __future__ import annotations
 
 import json
+import warnings
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-from flowroute.compat.v3 import APIException, ErrorException, FlowroutenumbersandmessagingClient
-from flowroute.emulator import Emulator
+from flowroute.compat import FlowrouteDeprecationWarning
+from flowroute.emulator import Emulator, Fault
+from flowroutenumbersandmessaging.configuration import Configuration
+from flowroutenumbersandmessaging.exceptions.api_exception import APIException
+from flowroutenumbersandmessaging.exceptions.error_exception import ErrorException
+from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import (
+    FlowroutenumbersandmessagingClient,
+)
 
 
 @pytest.fixture
-def client(emulator: Emulator) -> FlowroutenumbersandmessagingClient:
-    return FlowroutenumbersandmessagingClient(emulator.access_key, emulator.secret_key)
+def sdk(emulator: Emulator) -> Iterator[FlowroutenumbersandmessagingClient]:
+    """The SDK's client signed in to `emulator` (in-process); deprecations not under test."""
+    with emulator.mock(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", FlowrouteDeprecationWarning)
+        yield FlowroutenumbersandmessagingClient(emulator.access_key, emulator.secret_key)
 
 
-def test_the_documented_walk_through(
-    emulator: Emulator, client: FlowroutenumbersandmessagingClient
+def answered(emulator: Emulator, result: Any) -> Any:
+    """`result` after checking it is exactly the last document the API answered."""
+    expected = emulator.requests[-1].response
+    assert result == ("" if expected is None else expected)
+    return result
+
+
+def last_request(emulator: Emulator) -> tuple[str, str, dict[str, list[str]], Any]:
+    sent = emulator.requests[-1]
+    return sent.method, sent.path, sent.query, sent.body
+
+
+def own_numbers(emulator: Emulator, count: int) -> list[str]:
+    """Buy `count` Seattle numbers, as an account that has some."""
+    found = emulator.state.search_available(starts_with="1206")[:count]
+    return [emulator.state.purchase(n.number).number for n in found]
+
+
+def test_numbers_routes_and_messages_as_the_demo_calls_them(
+    emulator: Emulator, sdk: FlowroutenumbersandmessagingClient
 ) -> None:
-    numbers_controller = client.numbers
-    routes_controller = client.routes
-    messages_controller = client.messages
-    with emulator.mock():
-        codes = numbers_controller.list_available_area_codes(3, None, 3.25)
-        assert [c["id"] for c in codes["data"]] == ["201", "206", "212"]
-        assert codes["links"]["next"].endswith("offset=3")
-        exchanges = numbers_controller.list_available_exchange_codes(3, None, None, 206)
-        assert all(e["type"] == "exchange" for e in exchanges["data"])
-        result = numbers_controller.search_for_purchasable_phone_numbers(1206, None, None, 3)
-        purchasable_number = result["data"][0]["id"]
-        bought = numbers_controller.purchase_a_phone_number(purchasable_number)
-        assert bought["data"]["id"] == purchasable_number
-        assert bought["included"][0]["attributes"]["alias"] == "sip-reg"
-        assert bought["links"]["self"].endswith(f"/v2/numbers/{purchasable_number}")
-        result = numbers_controller.list_account_phone_numbers(1206, None, None, 3, None)
-        number_id = result["data"][0]["id"]
-        details = numbers_controller.list_phone_number_details(number_id)
-        assert details["data"]["relationships"]["primary_route"]["data"]["id"] == "0"
+    (number,) = own_numbers(emulator, 1)
+    emulator.state.create_route("number", "12065550100", "pstn")
+    numbers, routes, messages = sdk.numbers, sdk.routes, sdk.messages
 
-        request_body = json.dumps(
-            {
-                "data": {
-                    "type": "route",
-                    "attributes": {"route_type": "host", "value": "a.example.com", "alias": "abc"},
-                }
-            }
-        )
-        created = routes_controller.create_an_inbound_route(request_body)
-        assert created["data"]["attributes"]["alias"] == "abc"
-        result = routes_controller.list_inbound_routes(3)
-        prirouteid = result["data"][1]["id"]
-        body = '{"data": {"type": "route", "id": "' + str(prirouteid) + '"}}'
-        assert routes_controller.update_primary_voice_route(number_id, body) is None
-        assert (
-            routes_controller.update_failover_voice_route_for_a_phone_number(number_id, body)
-            is None
-        )
-        assert emulator.state.number(number_id).failover_route_id == prirouteid
+    answered(emulator, numbers.list_available_area_codes(3, None, 3.25))
+    assert last_request(emulator) == (
+        "GET",
+        "/v2/numbers/available/areacodes",
+        {"limit": ["3"], "max_setup_cost": ["3.25"]},
+        None,
+    )
+    answered(emulator, numbers.list_available_exchange_codes(3, None, None, 347))
+    assert emulator.requests[-1].query == {"limit": ["3"], "areacode": ["347"]}
+    found = answered(
+        emulator, numbers.search_for_purchasable_phone_numbers(206, 3, None, 3, None, None, None)
+    )
+    assert len(found["data"]) == 3
+    assert emulator.requests[-1].query == {
+        "starts_with": ["206"],
+        "contains": ["3"],
+        "limit": ["3"],
+    }
+    listed = answered(emulator, numbers.list_account_phone_numbers(None, None, None, 3, None))
+    assert listed["data"][0]["id"] == number
+    details = answered(emulator, numbers.list_phone_number_details(number))
+    assert details["data"]["relationships"]["primary_route"]["data"] == {"id": "0", "type": "route"}
 
-        message = {
-            "data": {
-                "type": "message",
-                "attributes": {"to": "12065550199", "from": number_id, "body": "hello there"},
-            }
+    body = {
+        "data": {
+            "type": "route",
+            "attributes": {"route_type": "host", "value": "abc.example.com", "alias": "abc0123"},
         }
-        sent = messages_controller.send_a_message(json.dumps(message))
-        record_id = sent["data"]["id"]
-        assert sent == {"data": {"type": "message", "id": record_id}}
-        today = emulator.state.message(record_id).timestamp.date()
-        found = messages_controller.look_up_a_set_of_messages(str(today), None, 2)
-        assert [m["id"] for m in found["data"]] == [record_id]
-        record = messages_controller.look_up_a_message_detail_record(record_id)
-        assert record["data"]["attributes"]["body"] == "hello there"
+    }
+    created = answered(emulator, routes.create_an_inbound_route(json.dumps(body)))
+    assert last_request(emulator)[:2] == ("POST", "/v2/routes")
+    assert emulator.requests[-1].body == body
+    listing = answered(emulator, routes.list_inbound_routes(10))
+    primary, secondary = listing["data"][1]["id"], listing["data"][2]["id"]
+    assert secondary == created["data"]["id"]
+    reference = '{"data": {"type": "route", "id": "%s"}}'
+    assert routes.update_primary_voice_route(number, reference % primary) == ""
+    assert last_request(emulator) == (
+        "PATCH",
+        f"/v2/numbers/{number}/relationships/primary_route",
+        {},
+        {"data": {"type": "route", "id": primary}},
+    )
+    assert routes.update_failover_voice_route(number, reference % secondary) == ""
+    assert emulator.state.number(number).failover_route_id == secondary
+
+    message = {"to": "12065550199", "from": number, "body": "Hello there", "is_mms": "false"}
+    sent = answered(
+        emulator,
+        messages.send_a_message(json.dumps({"data": {"type": "message", "attributes": message}})),
+    )
+    record_id = sent["data"]["id"]
+    assert sent == {
+        "data": {
+            "id": record_id,
+            "links": {"self": f"https://api.flowroute.com/v2.1/messages/{record_id}"},
+            "type": "message",
+        }
+    }
+    day = emulator.state.message(record_id).timestamp.date()
+    found = answered(emulator, messages.look_up_a_set_of_messages(str(day), None, 10))
+    assert [m["id"] for m in found["data"]] == [record_id]
+    record = answered(emulator, messages.look_up_a_message_detail_record(record_id))
+    assert record["data"]["attributes"]["body"] == "Hello there"
 
 
-def test_errors_are_the_sdks(
-    emulator: Emulator, client: FlowroutenumbersandmessagingClient
+def test_a_refused_message_raises_what_the_demo_catches(
+    emulator: Emulator, sdk: FlowroutenumbersandmessagingClient
 ) -> None:
-    with emulator.mock(), pytest.raises(ErrorException) as raised:
-        client.numbers.list_phone_number_details("12065550000")
-    assert isinstance(raised.value, APIException)
-    assert raised.value.response_code == 404
-    assert raised.value.errors[0]["detail"] == "number 12065550000 is not on this account"
-    with pytest.raises(ErrorException) as refused:
-        client.routes.list_inbound_routes(limit=0)
-    assert refused.value.response_code == 400 and emulator.requests[-1].status == 404
-
-
-def test_the_base_url_can_point_at_a_served_emulator(emulator: Emulator) -> None:
-    with emulator.serve() as url:
-        client = FlowroutenumbersandmessagingClient(
-            emulator.access_key, emulator.secret_key, base_url=url
+    (number,) = own_numbers(emulator, 1)
+    attributes = {"to": "YOUR MOBILE NUMBER HERE", "from": number, "body": "hi"}
+    with pytest.raises(ErrorException) as raised:
+        sdk.messages.send_a_message(
+            json.dumps({"data": {"type": "message", "attributes": attributes}})
         )
+    response = raised.value.context.response
+    assert (response.status_code, raised.value.response_code) == (400, 400)
+    detail = raised.value.errors[0].detail  # type: ignore[index]
+    assert "invalid to='YOUR MOBILE NUMBER HERE'" in detail
+    assert json.loads(response.raw_body) == {"errors": [{"detail": detail, "status": 400}]}
+    assert emulator.requests == []  # refused before sending
+
+
+@pytest.mark.parametrize(
+    ("status", "kind", "reason"),
+    [
+        (
+            401,
+            ErrorException,
+            "Unauthorized \N{EN DASH} There was an issue with your API credentials.",
+        ),
+        (
+            403,
+            ErrorException,
+            "Forbidden \N{EN DASH} You don't have permission to access this resource.",
+        ),
+        (404, ErrorException, "The specified resource was not found"),
+        (422, ErrorException, "Unprocessable Entity - You tried to enter an incorrect value."),
+        (400, APIException, "HTTP response not OK."),
+        (409, APIException, "HTTP response not OK."),
+        (500, APIException, "HTTP response not OK."),
+    ],
+)
+def test_each_status_raises_the_sdks_exception_and_reason(
+    emulator: Emulator,
+    sdk: FlowroutenumbersandmessagingClient,
+    status: int,
+    kind: type[APIException],
+    reason: str,
+) -> None:
+    emulator.inject(Fault.status(status), method="GET", path="/v2/routes")
+    with pytest.raises(APIException) as raised:
+        sdk.routes.list_inbound_routes()
+    assert type(raised.value) is kind
+    assert (str(raised.value), raised.value.response_code) == (reason, status)
+    assert raised.value.context.response.status_code == status
+    assert raised.value.context.response.raw_body == json.dumps(emulator.requests[-1].response)
+
+
+def test_error_details_are_objects_with_detail(
+    emulator: Emulator, sdk: FlowroutenumbersandmessagingClient
+) -> None:
+    with pytest.raises(ErrorException) as raised:
+        sdk.numbers.list_phone_number_details("12065550000")
+    (error,) = raised.value.errors  # type: ignore[misc]
+    assert error.detail == "number 12065550000 is not on this account"
+    assert error.status == 404
+    assert json.loads(raised.value.context.response.raw_body) == emulator.requests[-1].response
+
+
+def test_configuration_is_read_at_each_call(
+    emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FR_ACCESS_KEY", emulator.access_key)
+    monkeypatch.setenv("FR_SECRET_KEY", emulator.secret_key)
+    # The demo passes the class's settings, unset here: the environment fills them.
+    client = FlowroutenumbersandmessagingClient(
+        Configuration.basic_auth_user_name, Configuration.basic_auth_password
+    )
+    with emulator.serve() as url, warnings.catch_warnings():
+        warnings.simplefilter("ignore", FlowrouteDeprecationWarning)
+        monkeypatch.setenv("FLOWROUTE_BASE_URL", url)
         assert client.routes.list_inbound_routes()["data"][0]["id"] == "0"
+        Configuration.basic_auth_password = "wrong"
+        with pytest.raises(ErrorException) as raised:
+            client.routes.list_inbound_routes()
+        assert raised.value.response_code == 401
+    assert client.client.base_url == url
+
+
+def test_each_call_warns_once_per_call_site_naming_its_replacement(
+    emulator: Emulator,
+) -> None:
+    client = FlowroutenumbersandmessagingClient(emulator.access_key, emulator.secret_key)
+    with emulator.mock(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for _ in range(2):
+            client.routes.list_inbound_routes()
+    assert [w.category for w in caught] == [FlowrouteDeprecationWarning]
+    assert caught[0].filename == __file__
+    assert str(caught[0].message) == (
+        "flowroutenumbersandmessaging RoutesController.list_inbound_routes() is deprecated; "
+        "use client.v2.routes.list_inbound_routes() on flowroute.Client (see the migration guide)"
+    )

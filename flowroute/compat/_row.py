@@ -1,0 +1,75 @@
+"""`LegacyCall`: one row of the compat mapping table (`flowroute.compat.mapping.TABLE`).
+
+Kept apart from the table so the v3 SDK drop-in (`flowroute.compat.v3`) can
+define its rows beside its controllers while the table imports them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+import attrs
+
+from .errors import from_flowroute_error
+
+__all__ = ["LegacyCall"]
+
+
+@attrs.frozen(kw_only=True)
+class LegacyCall:
+    """One legacy method and how it runs on each backend.
+
+    Attributes:
+        library: ``"FlowrouteNumbersLib"``, ``"FlowrouteMessagingLib"`` or
+            ``"flowroutenumbersandmessaging"`` (the published v3 SDK).
+        controller: the legacy controller class, e.g. ``"TelephoneNumbersController"``.
+        method: the legacy method name.
+        parameters: its parameters in order, with their defaults as written.
+        v1: the request the legacy library made (v1, or v2 for the v3 SDK).
+        v2: the v2 controller methods that replace it, in the order called.
+        arguments: how the legacy arguments become v2 arguments.
+        result: how the legacy result is rebuilt from v2's.
+        lost: what v2 cannot keep ("" when nothing).
+        differences: result paths (fnmatch patterns) where the v1 and v2
+            backends may answer differently, as `lost` explains.
+        read: whether the call only reads (shadow mode repeats reads on v2).
+        on_v1: runs the call on ``client.v1`` (None: no v1 exists).
+        on_v2: runs the call on ``client.v2`` (v3 SDK rows: on a
+            `flowroute.compat.v3` session, which answers the SDK's documents).
+        loses: given the arguments, says what this call would lose on v2 (None: nothing).
+        error: turns a flowroute error into the library's legacy exception.
+    """
+
+    library: str
+    controller: str
+    method: str
+    parameters: tuple[str, ...]
+    v1: str
+    v2: tuple[str, ...]
+    arguments: str
+    result: str
+    lost: str = ""
+    differences: tuple[str, ...] = ()
+    read: bool
+    on_v1: Optional[Callable[..., Any]]
+    on_v2: Callable[..., Any]
+    loses: Optional[Callable[[dict[str, Any]], Optional[str]]] = None
+    error: Callable[[Any], Exception] = from_flowroute_error
+
+    @property
+    def name(self) -> str:
+        """``Controller.method``, as warnings and the report name the call."""
+        return f"{self.controller}.{self.method}"
+
+    @property
+    def signature(self) -> str:
+        """The legacy call as written: ``method(param=None, ...)``."""
+        return f"{self.method}({', '.join(self.parameters)})"
+
+    def deprecation(self) -> str:
+        """The deprecation message: the legacy call and its v2 replacement."""
+        targets = " then ".join(f"{target}()" for target in self.v2)
+        return (
+            f"{self.library} {self.name}() is deprecated; use {targets} "
+            "on flowroute.Client (see the migration guide)"
+        )

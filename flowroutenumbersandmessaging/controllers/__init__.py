@@ -1,0 +1,1 @@
+"""The SDK's controllers, one module each, as the SDK laid them out."""

@@ -1,0 +1,1 @@
+"""The SDK's exceptions: ``api_exception.APIException``, ``error_exception.ErrorException``."""
