@@ -19,7 +19,7 @@ from .exceptions import sdk_error
 
 if TYPE_CHECKING:
     from ..._client import Client
-    from ..._transport import Transport
+    from ..._transport import Response, Transport
     from ...v2 import V2
 
 __all__ = ["LIBRARY", "BaseController", "Session", "forward", "run", "sdk_row"]
@@ -32,23 +32,23 @@ _DOCUMENT = "the response document, as the SDK returned it."
 
 
 class _Recorder:
-    """Sends through the Client's Transport and keeps, per thread, the last body answered."""
+    """Sends through the Client's Transport and keeps, per thread, the last answer."""
 
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
         self._local = threading.local()
 
-    def request(self, *args: Any, **kwargs: Any) -> Any:
-        """`Transport.request`, remembering what it returns."""
-        body = self._transport.request(*args, **kwargs)
-        self._local.body = body
-        return body
+    def request(self, *args: Any, **kwargs: Any) -> Response:
+        """`Transport.request`, remembering the `Response` it returns."""
+        response = self._transport.request(*args, **kwargs)
+        self._local.response = response
+        return response
 
-    def take(self) -> Any:
-        """The last body answered on this thread since the last `take` (None: none, or empty)."""
-        body = getattr(self._local, "body", None)
-        self._local.body = None
-        return body
+    def take(self) -> Optional[Response]:
+        """The last answer on this thread since the last `take` (None: there was none)."""
+        response: Optional[Response] = getattr(self._local, "response", None)
+        self._local.response = None
+        return response
 
     def __getattr__(self, name: str) -> Any:
         # Anything else (base URL, streamed downloads) is the Transport's own.
@@ -81,8 +81,8 @@ class Session:
         """Call a v2 method; return the body it was answered, ``""`` when empty (as the SDK)."""
         self._recorder.take()
         method(*arguments)
-        body = self._recorder.take()
-        return "" if body is None else body
+        response = self._recorder.take()
+        return "" if response is None or response.body is None else response.body
 
     def __repr__(self) -> str:
         return f"Session({self.client!r})"
