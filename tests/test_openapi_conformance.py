@@ -27,7 +27,7 @@ SPECS = {path.name: json.loads(path.read_text()) for path in sorted(SPEC_DIR.glo
 METHODS = ("get", "put", "post", "patch", "delete")
 NOW = datetime(2024, 3, 1, 12, 0, 0, tzinfo=timezone.utc)
 
-# Operations the emulator does not serve: message callbacks and E911 addresses.
+# Operations the emulator does not serve: message callbacks.
 NOT_EMULATED = {
     ("PUT", "/v2.1/messages/{callback_type}"),
     ("GET", "/v2.1/messages/{callback_type}"),
@@ -35,13 +35,18 @@ NOT_EMULATED = {
     ("POST", "/v2/numbers/{id}/relationships/{callback_type}"),
     ("GET", "/v2/numbers/{id}/relationships/{callback_type}"),
     ("DELETE", "/v2/numbers/{id}/relationships/{callback_type}"),
-    ("PATCH", "/v2/numbers/{id}/relationships/e911"),
-    ("DELETE", "/v2/numbers/{id}/relationships/e911"),
-    ("POST", "/v2/e911"),
-    ("GET", "/v2/e911"),
-    ("PATCH", "/v2/e911"),
-    ("DELETE", "/v2/e911"),
-    ("POST", "/v2/e911/validate"),
+}
+
+# The file's E911 operations sit under /v2/e911 without an id in the path;
+# the published API (and the emulator) serves /v2/e911s and /v2/e911s/{id}.
+# Where the file's success status differs from the v3 SDK README's, the
+# README wins: (method, file path) -> (documented status, reason). The
+# file's body schema for its own status is then not checked either.
+DOCUMENTED_STATUS = {
+    ("POST", "/v2/e911"): ("201", "create_address answers 201 Created with the new address"),
+    ("GET", "/v2/e911"): ("200", "list_e911s answers 200 OK, not 201 Created"),
+    ("PATCH", "/v2/e911"): ("200", "update_address answers 200 OK with the updated address"),
+    ("POST", "/v2/e911/validate"): ("204", "validate_address answers 204 No Content"),
 }
 
 # Where the files and the v2 documentation (reference/docs/000_*.txt) disagree,
@@ -67,8 +72,8 @@ DOCS_WIN: list[tuple[tuple[str, ...], str, str]] = [
     ),
     (
         ("GET /v2/numbers", "GET /v2/numbers/{id}"),
-        r"/data/(\d+/)?relationships/failover_route/data: expected string, got dict",
-        "a set failover route is a resource identifier, as the docs show for primary_route",
+        r"/data/(\d+/)?relationships/(failover_route|e911_address)/data: expected string, got dict",
+        "a set failover route or E911 address is a resource identifier, as for primary_route",
     ),
     (
         ROUTE_OPS,
@@ -197,6 +202,10 @@ class World:
         failover = f"{url}/v2/numbers/{self.number}/relationships/failover_route"
         assert self.session.patch(failover, json=route_link(self.route_id)).status_code == 204
         self.message_id = self.send_message(self.number).json()["data"]["id"]
+        book = emulator.state.e911s
+        self.e911_id = book.create(E911_ADDRESS).id
+        self.spare_e911_id = book.create({**E911_ADDRESS, "label": "spare"}).id
+        book.associate(self.number, self.e911_id)
 
     def get(self, path: str, params: Optional[dict[str, Any]] = None) -> requests.Response:
         return self.session.get(self.url + path, params=params)
@@ -206,12 +215,28 @@ class World:
         return self.session.post(f"{self.url}/v2.1/messages", json=message)
 
 
+E911_ADDRESS = {
+    "label": "Office",
+    "first_name": "Chris",
+    "last_name": "Smith",
+    "street_name": "3rd Ave",
+    "street_number": "1218",
+    "city": "Seattle",
+    "state": "WA",
+    "country": "US",
+    "zip": "98101",
+}
+
 Request = tuple[str, Optional[dict[str, Any]], Any]  # path, query, JSON body
 Build = Callable[[World], Request]
 
 
 def route_link(route_id: str) -> dict[str, Any]:
     return {"data": {"type": "route", "id": route_id}}
+
+
+def e911_document(**changes: str) -> dict[str, Any]:
+    return {"data": {"type": "e911", "attributes": {**E911_ADDRESS, **changes}}}
 
 
 # (method, OpenAPI path) -> the request that succeeds.
@@ -267,6 +292,25 @@ SUCCESS: dict[tuple[str, str], Build] = {
         None,
     ),
     ("GET", "/v2.1/messages/{id}"): lambda w: (f"/v2.1/messages/{w.message_id}", None, None),
+    ("PATCH", "/v2/numbers/{id}/relationships/e911"): lambda w: (
+        f"/v2/numbers/{w.spare}/relationships/e911",
+        None,
+        {"data": {"type": "e911", "id": w.e911_id}},
+    ),
+    ("DELETE", "/v2/numbers/{id}/relationships/e911"): lambda w: (
+        f"/v2/numbers/{w.number}/relationships/e911",
+        None,
+        None,
+    ),
+    ("POST", "/v2/e911"): lambda w: ("/v2/e911s", None, e911_document(label="new")),
+    ("GET", "/v2/e911"): lambda w: ("/v2/e911s", {"state": "wa", "limit": 1}, None),
+    ("PATCH", "/v2/e911"): lambda w: (
+        f"/v2/e911s/{w.e911_id}",
+        None,
+        {"data": {"type": "e911", "attributes": {"last_name": "Wiley"}}},
+    ),
+    ("DELETE", "/v2/e911"): lambda w: (f"/v2/e911s/{w.spare_e911_id}", None, None),
+    ("POST", "/v2/e911/validate"): lambda w: ("/v2/e911s/validate", None, e911_document()),
 }
 
 MISSING_NUMBER = "19999999999"
@@ -297,6 +341,23 @@ FAILURES: dict[tuple[str, str, str], Build] = {
         None,
         {"to": "12065550199", "from": w.number, "body": ""},
     ),
+    ("PATCH", "/v2/numbers/{id}/relationships/e911", "404"): lambda w: (
+        f"/v2/numbers/{w.number}/relationships/e911",
+        None,
+        {"data": {"type": "e911", "id": "424242"}},
+    ),
+    ("PATCH", "/v2/numbers/{id}/relationships/e911", "422"): lambda w: (
+        f"/v2/numbers/{w.number}/relationships/e911",
+        None,
+        {"data": {"type": "e911"}},
+    ),
+    ("DELETE", "/v2/numbers/{id}/relationships/e911", "404"): lambda w: (
+        f"/v2/numbers/{MISSING_NUMBER}/relationships/e911",
+        None,
+        None,
+    ),
+    ("PATCH", "/v2/e911", "404"): lambda w: ("/v2/e911s/424242", None, e911_document()),
+    ("DELETE", "/v2/e911", "404"): lambda w: ("/v2/e911s/424242", None, None),
 }
 
 
@@ -388,6 +449,10 @@ def test_success_responses_match_the_schema(
     world: World, name: str, method: str, path: str, status: str
 ) -> None:
     response = send(world, method, SUCCESS[method, path](world))
+    if (method, path) in DOCUMENTED_STATUS:
+        documented, _ = DOCUMENTED_STATUS[method, path]
+        assert str(response.status_code) == documented, response.text
+        return
     assert str(response.status_code) == status, response.text
     assert problems_of(name, method, path, status, response) == []
 

@@ -30,7 +30,7 @@ from . import _inventory, _v1, _v2
 from ._dispatch import Api, Credentials, Dispatcher
 from ._faults import Fault
 from ._log import LoggedRequest
-from .errors import Conflict, EmulatorError, Forbidden, Invalid, NotFound
+from .errors import Conflict, EmulatorError, Forbidden, Invalid, NotFound, Unlocatable
 from .state import State
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "LoggedRequest",
     "NotFound",
     "State",
+    "Unlocatable",
 ]
 
 DEFAULT_BASE_URL = "https://api.flowroute.com"
@@ -161,6 +162,22 @@ class Emulator:
         """Remove every injected fault; the state and the log are kept."""
         with self._lock:
             self._dispatcher.faults.clear()
+
+    def approve_cnam(self, cnam_id: str) -> None:
+        """Approve a CNAM record now, as the service's staff would in a day or two.
+
+        Raises:
+            NotFound: no record with this id.
+        """
+        self._state.cnams.approve(cnam_id)
+
+    def reject_cnam(self, cnam_id: str, reason: str = "not an acceptable caller name") -> None:
+        """Reject a CNAM record with `reason`; numbers presenting it lose it.
+
+        Raises:
+            NotFound: no record with this id.
+        """
+        self._state.cnams.reject(cnam_id, reason)
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> AbstractContextManager[str]:
         """Serve the API over HTTP/1.1 on loopback for the duration of a `with` block.

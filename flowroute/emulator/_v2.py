@@ -15,9 +15,11 @@ from http import HTTPStatus
 from typing import Any, Callable, Optional
 from urllib.parse import urlencode
 
+from . import _v2_cnam, _v2_e911, _v2_extras
 from . import _v2_parse as parse
 from ._dispatch import Api, Call, Credentials, Endpoint, Reply, Request, basic_credentials
-from .errors import Conflict, Forbidden, Invalid, NotFound
+from ._v2_common import number_changes
+from .errors import Conflict, Forbidden, Invalid, NotFound, Unlocatable
 from .models import AccountNumber, AvailableNumber, Message, Route
 
 __all__ = ["API"]
@@ -75,8 +77,11 @@ def _timestamp(moment: datetime) -> str:
 
 
 def _route_resource(call: Call, route: Route, path: str = ROUTES) -> dict[str, Any]:
+    attributes = {"alias": route.alias, "route_type": route.route_type, "value": route.value}
+    if route.edge_strategy is not None:  # shown only when the route names one
+        attributes["edge_strategy"] = route.edge_strategy
     return {
-        "attributes": {"alias": route.alias, "route_type": route.route_type, "value": route.value},
+        "attributes": attributes,
         "id": route.id,
         "links": {"self": _url(call, f"{path}/{route.id}")},
         "type": "route",
@@ -94,8 +99,8 @@ def _number_attributes(number: AccountNumber) -> dict[str, Any]:
     }
 
 
-def _route_link(route_id: Optional[str]) -> dict[str, Any]:
-    return {"data": None if route_id is None else {"id": route_id, "type": "route"}}
+def _link(kind: str, resource_id: Optional[str]) -> dict[str, Any]:
+    return {"data": None if resource_id is None else {"id": resource_id, "type": kind}}
 
 
 def _number_document(call: Call, number: AccountNumber) -> dict[str, Any]:
@@ -110,10 +115,10 @@ def _number_document(call: Call, number: AccountNumber) -> dict[str, Any]:
             "id": number.number,
             "links": self_link,
             "relationships": {
-                "cnam_preset": {"data": None},
-                "e911_address": {"data": None},
-                "failover_route": _route_link(number.failover_route_id),
-                "primary_route": _route_link(number.primary_route_id),
+                "cnam_preset": _link("cnam", call.state.cnams.preset_of(number.number)),
+                "e911_address": _link("e911", call.state.e911s.address_of(number.number)),
+                "failover_route": _link("route", number.failover_route_id),
+                "primary_route": _link("route", number.primary_route_id),
             },
             "type": "number",
         },
@@ -251,6 +256,13 @@ def number_details(call: Call) -> Reply:
     return Reply(200, _number_document(call, call.state.number(call.params["id"])))
 
 
+def update_number(call: Call) -> Reply:
+    """PATCH /v2/numbers/{id}: alias and cnam_lookups_enabled"""
+    parse.query(call, ())
+    number = call.state.update_number(call.params["id"], number_changes(call))
+    return Reply(200, _number_document(call, number))
+
+
 def release_number(call: Call) -> Reply:
     """DELETE /v2/numbers/{id}"""
     parse.query(call, ())
@@ -263,7 +275,10 @@ def create_route(call: Call) -> Reply:
     parse.query(call, ())
     attributes = parse.route_attributes(call)
     route = call.state.create_route(
-        attributes.get("route_type"), attributes.get("value"), attributes.get("alias")
+        attributes.get("route_type"),
+        attributes.get("value"),
+        attributes.get("alias"),
+        attributes.get("edge_strategy"),
     )
     # The documented response links to /routes/{id}, without the version prefix.
     resource = _route_resource(call, route, path="/routes")
@@ -358,6 +373,7 @@ ENDPOINTS = (
     Endpoint("GET", NUMBERS, list_account_numbers),
     Endpoint("POST", f"{NUMBERS}/{{id}}", purchase_number),
     Endpoint("GET", f"{NUMBERS}/{{id}}", number_details),
+    Endpoint("PATCH", f"{NUMBERS}/{{id}}", update_number),
     Endpoint("DELETE", f"{NUMBERS}/{{id}}", release_number),
     Endpoint("PATCH", f"{NUMBERS}/{{id}}/relationships/primary_route", update_primary_route),
     Endpoint("PATCH", f"{NUMBERS}/{{id}}/relationships/failover_route", update_failover_route),
@@ -366,6 +382,9 @@ ENDPOINTS = (
     Endpoint("POST", MESSAGES, send_message),
     Endpoint("GET", MESSAGES, list_messages),
     Endpoint("GET", f"{MESSAGES}/{{id}}", message_details),
+    *_v2_e911.ENDPOINTS,
+    *_v2_cnam.ENDPOINTS,
+    *_v2_extras.ENDPOINTS,
 )
 
 API = Api(
@@ -373,6 +392,6 @@ API = Api(
     authenticate=authenticate,
     endpoints=ENDPOINTS,
     render_error=render_error,
-    statuses={NotFound: 404, Invalid: 422, Conflict: 409, Forbidden: 403},
+    statuses={NotFound: 404, Invalid: 422, Conflict: 409, Forbidden: 403, Unlocatable: 400},
     content_type="application/vnd.api+json",
 )

@@ -48,6 +48,7 @@ _DATE = re.compile(
     r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:?\d{2})?)?"
 )
 _ROUTE_ATTRIBUTES = frozenset({"route_type", "value", "alias"})
+_ROUTE_OPTIONAL = frozenset({"edge_strategy"})
 _MESSAGE_ATTRIBUTES = frozenset({"to", "from", "body", "is_mms", "media_urls", "dlr_callback"})
 
 
@@ -151,8 +152,8 @@ def _attributes(data: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
 
 
 def route_attributes(call: Call) -> dict[str, Any]:
-    """route_type, value and alias of a new-route body; the state checks their values."""
-    attributes = _attributes(_resource(call, "route"), _ROUTE_ATTRIBUTES)
+    """route_type, value, alias (and edge_strategy) of a new-route body; the state checks them."""
+    attributes = _attributes(_resource(call, "route"), _ROUTE_ATTRIBUTES | _ROUTE_OPTIONAL)
     missing = sorted(_ROUTE_ATTRIBUTES - set(attributes))
     if missing:
         raise Invalid(f"missing attributes: {', '.join(missing)}", missing[0])

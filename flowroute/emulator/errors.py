@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-__all__ = ["Conflict", "EmulatorError", "Forbidden", "Invalid", "NotFound"]
+__all__ = ["Conflict", "EmulatorError", "Forbidden", "Invalid", "NotFound", "Unlocatable"]
 
 
 class EmulatorError(Exception):
@@ -45,3 +45,7 @@ class Conflict(EmulatorError):
 
 class Forbidden(EmulatorError):
     """The account may not do this (send from a number it does not own)."""
+
+
+class Unlocatable(EmulatorError):
+    """Well-formed, but the service cannot locate it (an E911 address it cannot geocode)."""

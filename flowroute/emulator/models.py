@@ -80,12 +80,14 @@ class Route:
         alias: the route's name (the v1 route name), unique per account.
         route_type: ``"host"``, ``"number"``, ``"uri"`` or ``"sip-reg"``.
         value: where calls go (host[:port], number, SIP URI), or None for sip-reg.
+        edge_strategy: id of the edge strategy calls leave from, or None.
     """
 
     id: str
     alias: str
     route_type: str
     value: Optional[str]
+    edge_strategy: Optional[str] = None
 
 
 @attrs.frozen(kw_only=True)

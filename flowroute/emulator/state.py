@@ -22,6 +22,9 @@ from decimal import Decimal
 from typing import Any, Callable, Optional, TypeVar, cast
 
 from . import _inventory
+from ._cnam import CnamBook
+from ._e911 import E911Book
+from ._edge import check_edge_strategy
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .models import AccountNumber, AvailableNumber, DeliveryReceipt, Message, Route
 
@@ -87,6 +90,8 @@ class State:
         account: the account's numbers, keyed by number.
         routes_by_id: inbound routes, keyed by id (``"0"`` is sip-reg).
         messages_by_id: message detail records, keyed by ``mdr2-`` id.
+        e911s: E911 addresses and which number uses which.
+        cnams: CNAM records and which number presents which.
     """
 
     inventory: dict[str, AvailableNumber]
@@ -114,6 +119,8 @@ class State:
         self.routes_by_id = {SIP_REG_ROUTE.id: SIP_REG_ROUTE}
         self.messages_by_id = {}
         self._next_route_id = FIRST_ROUTE_ID
+        self.e911s = E911Book(self)
+        self.cnams = CnamBook(self)
 
     # -- inventory -----------------------------------------------------------
 
@@ -217,6 +224,8 @@ class State:
         owned = self.number(number)
         del self.account[number]
         self.inventory[number] = owned.listing
+        self.e911s.forget([number])
+        self.cnams.forget([number])
 
     @_locked
     def account_numbers(
@@ -247,14 +256,33 @@ class State:
             raise NotFound(f"number {number} is not on this account")
         return owned
 
+    @_locked
+    def update_number(self, number: str, changes: dict[str, Any]) -> AccountNumber:
+        """Set a number's `alias` (a string, or None to clear) and `cnam_lookups_enabled`."""
+        owned = self.number(number)
+        unknown = sorted(set(changes) - {"alias", "cnam_lookups_enabled"})
+        if unknown:
+            raise Invalid(f"unknown attributes: {', '.join(unknown)}", unknown[0])
+        alias = changes.get("alias", owned.alias)
+        if alias is not None and (not isinstance(alias, str) or len(alias) > 64):
+            raise Invalid("alias must be a string of at most 64 characters, or null", "alias")
+        lookups = changes.get("cnam_lookups_enabled", owned.cnam_lookups_enabled)
+        if not isinstance(lookups, bool):
+            raise Invalid("cnam_lookups_enabled must be true or false", "cnam_lookups_enabled")
+        owned.alias, owned.cnam_lookups_enabled = alias, lookups
+        return owned
+
     # -- routes --------------------------------------------------------------
 
     @_locked
-    def create_route(self, route_type: Any, value: Any, alias: Any) -> Route:
+    def create_route(
+        self, route_type: Any, value: Any, alias: Any, edge_strategy: Any = None
+    ) -> Route:
         """Create an inbound route; its alias must be unique on the account.
 
         Raises:
-            Invalid: unknown type (sip-reg is built in), bad value or empty alias.
+            Invalid: unknown type (sip-reg is built in), bad value, empty
+                alias or unknown edge strategy.
             Conflict: a route with this alias already exists.
         """
         if route_type not in ROUTE_TYPES or route_type == SIP_REG_ROUTE.route_type:
@@ -267,9 +295,16 @@ class State:
         _check(expected[0], value, "value", expected[1])
         if not isinstance(alias, str) or not alias.strip():
             raise Invalid("alias must be a non-empty string", "alias")
+        strategy = check_edge_strategy(edge_strategy)
         if any(route.alias == alias for route in self.routes_by_id.values()):
             raise Conflict(f"a route with alias {alias!r} already exists")
-        route = Route(id=str(self._next_route_id), alias=alias, route_type=route_type, value=value)
+        route = Route(
+            id=str(self._next_route_id),
+            alias=alias,
+            route_type=route_type,
+            value=value,
+            edge_strategy=strategy,
+        )
         self._next_route_id += 1
         self.routes_by_id[route.id] = route
         return route
