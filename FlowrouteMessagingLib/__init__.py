@@ -1,9 +1,7 @@
-"""The legacy ``FlowrouteMessagingLib`` package: a thin re-export of `flowroute.compat.messaging`.
+"""The legacy ``FlowrouteMessagingLib`` package, over `flowroute.compat.messaging`.
 
-Its calls run on ``/v2.1/messages``; see the migration guide.
+Empty, as the legacy package's ``__init__`` was: its names live in their
+modules (``FlowrouteMessagingLib.Models.Message.Message``,
+``FlowrouteMessagingLib.APIException.APIException``). The calls run on
+``/v2.1/messages``; see the migration guide.
 """
-
-from .APIException import APIException
-from .Configuration import Configuration
-
-__all__ = ["APIException", "Configuration"]

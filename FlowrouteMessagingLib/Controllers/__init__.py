@@ -1,1 +1,1 @@
-"""The legacy messaging controller."""
+"""The legacy messaging controller module, ``APIController`` (empty, as the legacy one was)."""

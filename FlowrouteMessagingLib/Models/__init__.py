@@ -1,5 +1,5 @@
-"""The legacy messaging model: ``Message``."""
+"""The legacy messaging model module, ``Message`` (empty, as the legacy one was).
 
-from .Message import Message
-
-__all__ = ["Message"]
+``from FlowrouteMessagingLib.Models import Message`` gives the module, as it
+did; the class is ``Message.Message``.
+"""

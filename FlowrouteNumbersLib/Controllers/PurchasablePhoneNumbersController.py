@@ -1,7 +1,8 @@
 """``FlowrouteNumbersLib.Controllers.PurchasablePhoneNumbersController``.
 
-``from ... import *`` brings the controller, ``Configuration``, ``APIException``
-and the models into scope, as the legacy module did.
+``from ... import *`` brings what the legacy module's did (the controller,
+``APIHelper``, ``Configuration``, ``APIException``, ``CustomAuthUtility``),
+and the models and ``PartialUpdateError`` besides.
 """
 
 from flowroute.compat import (
@@ -12,11 +13,15 @@ from flowroute.compat import (
     PurchasablePhoneNumbersController,
     Route,
 )
+from flowroute.compat.apihelper import APIHelper
+from flowroute.compat.custom_auth import CustomAuthUtility
 
 __all__ = [
     "APIException",
+    "APIHelper",
     "BillingMethod",
     "Configuration",
+    "CustomAuthUtility",
     "PartialUpdateError",
     "PurchasablePhoneNumbersController",
     "Route",

@@ -1,6 +1,11 @@
-"""The legacy request models: ``BillingMethod`` and ``Route``."""
+"""The legacy request models: ``BillingMethod`` and ``Route``.
 
-from .BillingMethod import BillingMethod
+As the legacy package's star imports left it, ``Models.BillingMethod`` and
+``Models.Route`` are the classes (the modules stay importable by their
+dotted paths); ``from FlowrouteNumbersLib.Models import *`` brings both.
+"""
+
+from .BillingMethod import APIHelper, BillingMethod
 from .Route import Route
 
-__all__ = ["BillingMethod", "Route"]
+__all__ = ["APIHelper", "BillingMethod", "Route"]

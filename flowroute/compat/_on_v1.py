@@ -37,9 +37,9 @@ def _body(raw: Any) -> Any:
     return {} if raw is None else raw
 
 
-def list_available_np_as(v1: V1, limit: Optional[int]) -> Any:
+def list_available_np_as(v1: V1, limit: Optional[int], page: Optional[int]) -> Any:
     """``GET /v1/available-tns/npas/``."""
-    return _body(v1.purchasable_phone_numbers.list_available_np_as(limit).raw)
+    return _body(v1.purchasable_phone_numbers.list_available_np_as(limit, page).raw)
 
 
 def list_area_and_exchange(v1: V1, limit: Optional[int], npa: Any, page: Optional[int]) -> Any:

@@ -73,10 +73,11 @@ def _money(amount: Decimal) -> str:
     return str(amount.quantize(Decimal("0.01")))
 
 
-def list_available_np_as(v2: V2, limit: Optional[int]) -> dict[str, Any]:
+def list_available_np_as(v2: V2, limit: Optional[int], page: Optional[int]) -> dict[str, Any]:
     """``list_available_np_as`` on ``GET /v2/numbers/available/areacodes``."""
     size = check.limit(limit) or DEFAULT_LIMIT
-    found = v2.numbers.list_available_area_codes(limit=size)
+    page = check.page(page)
+    found = v2.numbers.list_available_area_codes(limit=size, offset=_offset(size, page))
     entries = {
         a.id: {
             "nxxs": f"/v1/available-tns/npanxxs/?npa={a.id}",
@@ -84,7 +85,9 @@ def list_available_np_as(v2: V2, limit: Optional[int]) -> dict[str, Any]:
         }
         for a in found.items
     }
-    return _keyed("npas", entries, _links("/v1/available-tns/npas/", {}, size, 1, found.has_next))
+    return _keyed(
+        "npas", entries, _links("/v1/available-tns/npas/", {}, size, page, found.has_next)
+    )
 
 
 def list_area_and_exchange(

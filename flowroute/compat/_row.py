@@ -37,7 +37,8 @@ class LegacyCall:
         on_v2: runs the call on ``client.v2`` (v3 SDK rows: on a
             `flowroute.compat.v3` session, which answers the SDK's documents).
         loses: given the arguments, says what this call would lose on v2 (None: nothing).
-        error: turns a flowroute error into the library's legacy exception.
+        error: turns a flowroute error into the library's legacy exception (for the
+            legacy libraries any failure, for the v3 SDK the API's and the arguments').
     """
 
     library: str

@@ -15,6 +15,7 @@ from ..errors import APIError, FlowrouteError, ValidationError
 from . import _shadow
 from .configuration import LOCK, Configuration
 from .errors import (
+    APIException,
     FlowrouteDeprecationWarning,
     FlowrouteShadowWarning,
     FlowrouteTranslationWarning,
@@ -84,17 +85,31 @@ def _check_loss(row: LegacyCall, arguments: dict[str, Any]) -> None:
     if Configuration.strict:
         raise LossyTranslationError(f"{row.name}: {lost} (Configuration.strict is set)")
     report = {"call": row.name, "lost": lost, "arguments": _plain(arguments)}
-    Configuration._losses.append(report)
-    logger.info("compat: %s: %s", row.name, lost)
-    if row.name not in Configuration._warned_losses:
+    with LOCK:  # one record per call and one warning per kind, whatever the threads
+        Configuration._losses.append(report)
+        first = row.name not in Configuration._warned_losses
         Configuration._warned_losses.add(row.name)
+    logger.info("compat: %s: %s", row.name, lost)
+    if first:
         _warn(f"{row.name} on v2: {lost}", FlowrouteTranslationWarning)
 
 
-def _legacy_errors(row: LegacyCall, call: Callable[[], Any]) -> Any:
+# What each library's rows turn into its exception: the legacy libraries
+# every failure (their callers catch only APIException); the v3 SDK's rows
+# the API's and the arguments' (transport failures stay flowroute errors there).
+_API_FAILURES: tuple[type[FlowrouteError], ...] = (APIError, ValidationError)
+_EVERY_FAILURE: tuple[type[FlowrouteError], ...] = (FlowrouteError,)
+
+
+def _legacy_errors(
+    row: LegacyCall, call: Callable[[], Any], caught: tuple[type[Exception], ...] = _API_FAILURES
+) -> Any:
+    """Run `call`; a `caught` flowroute failure reaches the caller as the row's exception."""
     try:
         return call()
-    except (APIError, ValidationError) as exc:
+    except APIException:
+        raise  # already legacy-shaped (PartialUpdateError)
+    except caught as exc:
         raise row.error(exc) from exc
 
 
@@ -122,9 +137,9 @@ def run(row: LegacyCall, client: Client, arguments: dict[str, Any], backend: str
     _deprecated(row)
     if backend == "v2" or row.on_v1 is None:
         _check_loss(row, arguments)
-        return _legacy_errors(row, lambda: row.on_v2(client.v2, **arguments))
+        return _legacy_errors(row, lambda: row.on_v2(client.v2, **arguments), _EVERY_FAILURE)
     on_v1 = row.on_v1
-    answer = _legacy_errors(row, lambda: on_v1(client.v1, **arguments))
+    answer = _legacy_errors(row, lambda: on_v1(client.v1, **arguments), _EVERY_FAILURE)
     if backend == "shadow" and row.read:
         _shadow_read(row, client, arguments, answer)
     return answer

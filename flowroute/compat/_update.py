@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Optional
 
-from ..errors import APIError, FlowrouteError, TransportError, ValidationError
+from ..errors import APIError, FlowrouteError, NotFoundError, TransportError, ValidationError
 from ..v1 import _arguments as check
 from ._on_v1 import EMPTY, route_refs
 from ._onto_v2 import SIP_REG, SIP_REG_ID, all_routes, legacy_route
@@ -33,7 +33,9 @@ def resolve_route_ids(v2: V2, names: list[str]) -> list[str]:
     """The v2 id of each route name, found as the route's alias (``sip-reg`` is ``"0"``).
 
     Raises:
-        ValidationError: a name no route has, or one several routes share.
+        NotFoundError: a name no route has: v1 answered it with a 404 and
+            ``{"error": "no route named ..."}``, so the v2 backend does too.
+        ValidationError: a name several routes share (v1 kept names unique).
     """
     by_alias: dict[str, list[str]] = {SIP_REG: [SIP_REG_ID]}
     if any(name != SIP_REG for name in names):
@@ -43,9 +45,11 @@ def resolve_route_ids(v2: V2, names: list[str]) -> list[str]:
     resolved = []
     for name in names:
         ids = by_alias.get(name, [])
-        if len(ids) != 1:
-            why = "no route has" if not ids else f"{len(ids)} routes share"
-            raise ValidationError("routes", f"an existing route name ({why} {name!r})", name)
+        if not ids:
+            raise NotFoundError(404, body={"error": f"no route named {name!r}"})
+        if len(ids) > 1:
+            shared = f"{len(ids)} routes share {name!r}"
+            raise ValidationError("routes", f"an existing route name ({shared})", name)
         resolved.append(ids[0])
     return resolved
 
@@ -55,8 +59,9 @@ def update(v2: V2, number: Any, routes: Any) -> str:
 
     Raises:
         PartialUpdateError: the failover route failed after the primary one
-            was set, or the primary PATCH failed in transit (it may have been
-            applied); says which routes the number has now.
+            was set, or the primary PATCH failed in transit or was answered
+            502/504 by a gateway (it may have been applied); says which
+            routes the number has now.
     """
     target = check.number(number)
     names = route_names(routes)
@@ -65,14 +70,26 @@ def update(v2: V2, number: Any, routes: Any) -> str:
     ids = resolve_route_ids(v2, names)
     try:
         v2.routes.update_primary_voice_route(target, ids[0])
-    except TransportError as lost:
-        # Refused by the API, nothing changed; lost on the way, it may have been applied.
-        raise _half_done(v2, target, before, f"primary route {names[0]!r}", lost) from lost
+    except FlowrouteError as failed:
+        if not _maybe_applied(failed):
+            raise  # refused by the API: nothing changed
+        raise _half_done(v2, target, before, f"primary route {names[0]!r}", failed) from failed
     try:
         v2.routes.update_failover_voice_route(target, ids[1])
     except FlowrouteError as failed:
         raise _half_done(v2, target, before, f"failover route {names[1]!r}", failed) from failed
     return EMPTY
+
+
+# A gateway answers these after the service may have acted on the request.
+_GATEWAY_STATUSES = (502, 504)
+
+
+def _maybe_applied(failed: FlowrouteError) -> bool:
+    """Whether a failed request may have taken effect: its answer lost, or a gateway's."""
+    if isinstance(failed, APIError):
+        return failed.status in _GATEWAY_STATUSES
+    return isinstance(failed, TransportError)
 
 
 def _names(number: Number) -> tuple[str, Optional[str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
 from .._constants import ENV_BASE_URL
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BACKENDS",
     "ENV_BACKEND",
+    "MAX_CLIENTS",
     "Configuration",
     "backend",
     "base_url",
@@ -41,6 +43,9 @@ LEGACY_BASE_URI = "https://api.flowroute.com/v1"
 
 LOCK = threading.Lock()
 """Guards what `Configuration` remembers between calls, which threads share."""
+
+MAX_CLIENTS = 8
+"""Clients (connection pools) kept for the most recently used credentials; older ones are closed."""
 
 
 class Configuration:
@@ -70,7 +75,7 @@ class Configuration:
     # What the compat layer remembers between calls; private, emptied by `reset`:
     # Clients keyed by what builds them, the call sites already warned, the
     # kinds of loss already warned, and every loss recorded for the report.
-    _clients: ClassVar[dict[tuple[Any, ...], Client]] = {}
+    _clients: ClassVar[OrderedDict[tuple[Any, ...], Client]] = OrderedDict()
     _warned_sites: ClassVar[set[tuple[str, int, str]]] = set()
     _warned_losses: ClassVar[set[str]] = set()
     _losses: ClassVar[list[dict[str, Any]]] = []
@@ -81,27 +86,29 @@ def reset() -> None:
 
     Closes the cached Clients, forgets which call sites were warned and
     empties the migration report; the messaging library's and the v3
-    SDK's settings are reset too. Tests call it between cases.
+    SDK's settings are reset too. Tests call it between cases. Safe while
+    other threads call.
     """
-    for made in Configuration._clients.values():
-        made.close()
-    Configuration._clients.clear()
-    Configuration._warned_sites.clear()
-    Configuration._warned_losses.clear()
-    Configuration._losses.clear()
-    Configuration.username = None
-    Configuration.password = None
-    Configuration.BASE_URI = LEGACY_BASE_URI
-    Configuration.backend = None
-    Configuration.strict = False
-    Configuration.retry_policy = None
     from .messaging import LEGACY_BASE_URI as MESSAGING_BASE_URI
     from .messaging import MessagingConfiguration  # it imports this module
-
-    MessagingConfiguration.BASE_URI = MESSAGING_BASE_URI
-    MessagingConfiguration.retry_policy = None
     from .v3.configuration import reset as reset_v3
 
+    with LOCK:
+        made = list(Configuration._clients.values())
+        Configuration._clients.clear()
+        Configuration._warned_sites.clear()
+        Configuration._warned_losses.clear()
+        Configuration._losses.clear()
+        Configuration.username = None
+        Configuration.password = None
+        Configuration.BASE_URI = LEGACY_BASE_URI
+        Configuration.backend = None
+        Configuration.strict = False
+        Configuration.retry_policy = None
+        MessagingConfiguration.BASE_URI = MESSAGING_BASE_URI
+        MessagingConfiguration.retry_policy = None
+    for old in made:  # outside the lock: closing a pool may wait on its connections
+        old.close()
     reset_v3()
 
 
@@ -111,7 +118,8 @@ def migration_report() -> list[dict[str, Any]]:
     Each entry is a dict with ``call`` (``"TelephoneNumbersController.purchase"``),
     ``lost`` (a sentence) and ``arguments`` (the legacy arguments, secrets never included).
     """
-    return [dict(entry) for entry in Configuration._losses]
+    with LOCK:
+        return [dict(entry) for entry in Configuration._losses]
 
 
 def base_url(uri: str, default: str) -> Optional[str]:
@@ -143,7 +151,13 @@ def backend() -> str:
 
 
 def client() -> Client:
-    """The Client for the current settings, built once per (credentials, base URL)."""
+    """The Client for the current settings, built once per (credentials, base URL).
+
+    The `MAX_CLIENTS` most recently used are kept (an application that
+    switches between a few accounts reuses their pools); the least recently
+    used beyond them is closed, so a process that sees many credentials does
+    not keep a pool per key forever.
+    """
     from .._client import Client
 
     policy = Configuration.retry_policy
@@ -153,9 +167,17 @@ def client() -> Client:
         base_url(Configuration.BASE_URI, LEGACY_BASE_URI),
         policy,
     )
+    evicted = []
     with LOCK:  # two threads' first calls must not build two Clients (two pools)
-        found = Configuration._clients.get(key)
+        cache = Configuration._clients
+        found = cache.get(key)
         if found is None:
             found = Client(key[0], key[1], base_url=key[2], retry_policy=policy)
-            Configuration._clients[key] = found
-        return found
+            cache[key] = found
+            while len(cache) > MAX_CLIENTS:
+                evicted.append(cache.popitem(last=False)[1])
+        else:
+            cache.move_to_end(key)
+    for old in evicted:
+        old.close()
+    return found

@@ -29,9 +29,11 @@ class PurchasablePhoneNumbersController:
     """Search the numbers for sale (legacy; see `flowroute.v2.numbers` for v2)."""
 
     @staticmethod
-    def list_available_np_as(limit: Optional[int] = None) -> Any:
+    def list_available_np_as(limit: Optional[int] = 200, page: Optional[int] = None) -> Any:
         """Area codes with numbers for sale: ``{"npas": {...}, "links": {...}}``."""
-        return _call("PurchasablePhoneNumbersController.list_available_np_as", limit=limit)
+        return _call(
+            "PurchasablePhoneNumbersController.list_available_np_as", limit=limit, page=page
+        )
 
     @staticmethod
     def list_area_and_exchange(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .. import errors
-from ..errors import APIError, ValidationError
+from ..errors import APIError, ConfigurationError, FlowrouteError, ValidationError
 
 __all__ = [
     "APIException",
@@ -21,11 +21,22 @@ __all__ = [
     "LossyTranslationError",
     "PartialUpdateError",
     "from_flowroute_error",
+    "unanswered_status",
 ]
 
 # The legacy library's reasons, by status; any other status read "HTTP Response Not OK".
 _REASONS = {400: "USER ERROR", 500: "APPLICATION/SERVER ERROR"}
 _NOT_OK = "HTTP Response Not OK"
+
+# The legacy code a failure gets when no API status came with it, most specific first:
+# bad arguments are what v1 refused with a 400; the only setting read while a
+# call is sent is the credentials, which the legacy library sent as they were
+# and the service refused with a 401; a failed exchange had no status at all.
+_UNANSWERED: tuple[tuple[type[FlowrouteError], int], ...] = (
+    (ValidationError, 400),
+    (ConfigurationError, 401),
+    (FlowrouteError, 0),
+)
 
 
 class FlowrouteDeprecationWarning(DeprecationWarning):
@@ -66,8 +77,8 @@ class APIException(Exception):
         self.response_body = response_body
 
     def __str__(self) -> str:
-        detail = self.response_body.get("error") if isinstance(self.response_body, dict) else None
-        return f"{self.reason} ({self.response_code}): {detail}" if detail else self.reason
+        # The legacy exception's text was its reason alone; details stay in response_body.
+        return self.reason
 
 
 class PartialUpdateError(APIException, errors.PartialUpdateError):
@@ -98,9 +109,14 @@ class PartialUpdateError(APIException, errors.PartialUpdateError):
         details = body.get("errors") if isinstance(body, dict) else None
         parsed = {"error": message, **({"errors": details} if details else {})}
         super().__init__("PARTIAL UPDATE", status, parsed)
+        self.message = message
         self.number = number
         self.primary = primary
         self.failover = failover
+
+    def __str__(self) -> str:
+        # No legacy reason can say which half is done; this error, new here, says it.
+        return f"PARTIAL UPDATE: {self.message}"
 
 
 class LossyTranslationError(APIException):
@@ -114,16 +130,29 @@ def _reason(status: int) -> str:
     return _REASONS.get(status, _NOT_OK)
 
 
-def from_flowroute_error(exc: APIError | ValidationError) -> APIException:
-    """The legacy `APIException` for a flowroute error, with an ``"error"`` key in its body.
+def unanswered_status(exc: FlowrouteError) -> int:
+    """The legacy ``response_code`` of a failure the API gave no status for.
+
+    400 for arguments refused before sending (v1 refused them so), 401 for
+    missing credentials (the legacy library sent the call without them), 0
+    when the exchange itself failed (timeout, dropped connection, garbled body).
+    """
+    return next(status for kind, status in _UNANSWERED if isinstance(exc, kind))
+
+
+def from_flowroute_error(exc: FlowrouteError) -> APIException:
+    """The legacy `APIException` for any flowroute error, with an ``"error"`` key in its body.
 
     A v1 body that already has ``"error"`` is kept as it came; otherwise the
     API's details (v2 ``errors``) are joined into ``"error"`` and the original
-    body is kept under ``"errors"`` when it had them.
+    body is kept under ``"errors"`` when it had them. Failures without an API
+    status get the code `unanswered_status` gives.
     """
-    if isinstance(exc, ValidationError):
-        # v1 would have answered such a call with a 400; nothing was sent here.
-        return APIException(_reason(400), 400, {"error": str(exc)})
+    if isinstance(exc, APIException):
+        return exc
+    if not isinstance(exc, APIError):
+        status = unanswered_status(exc)
+        return APIException(_reason(status), status, {"error": str(exc)})
     body: dict[str, Any] = {"error": exc.detail}
     if isinstance(exc.body, dict):
         if isinstance(exc.body.get("error"), str):

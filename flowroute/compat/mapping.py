@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Optional
 
-from ..errors import APIError, ValidationError
+from ..errors import FlowrouteError
 from . import _messaging_v2, _on_v1, _onto_v2, _update, v3
 from ._row import LegacyCall
 
@@ -38,7 +38,7 @@ def _billing_loss(arguments: dict[str, Any]) -> Optional[str]:
     )
 
 
-def _messaging_error(exc: APIError | ValidationError) -> Exception:
+def _messaging_error(exc: FlowrouteError) -> Exception:
     from .messaging import legacy_error  # the legacy class lives with the library
 
     return legacy_error(exc)
@@ -57,10 +57,13 @@ TABLE: tuple[LegacyCall, ...] = (
         library=_NUMBERS,
         controller=_PURCHASABLE,
         method="list_available_np_as",
-        parameters=("limit=None",),
+        parameters=("limit=200", "page=None"),
         v1="GET /v1/available-tns/npas/",
         v2=("client.v2.numbers.list_available_area_codes",),
-        arguments="``limit`` is kept (1 to 200, default 10).",
+        arguments=(
+            "``limit`` is kept (1 to 200; the legacy default 200 is sent); "
+            "``page`` becomes ``offset = (page - 1) * limit``."
+        ),
         result="``{npas: {NPA: {nxxs, tns}}, links}``, v1 links with ``page=``.",
         read=True,
         on_v1=_on_v1.list_available_np_as,
@@ -301,7 +304,17 @@ once per line of your code. With ``Configuration.strict = True`` a call that
 would lose something on v2 raises ``LossyTranslationError`` instead of
 running. Errors keep the legacy ``APIException(reason, response_code,
 response_body)`` shape, with an ``"error"`` key in the body; on v2 the body
-also keeps the API's ``"errors"`` list.
+also keeps the API's ``"errors"`` list. ``str()`` of one is its reason, as
+it was. Every failure is one: a call that got no answer (timeout, dropped
+connection, garbled body) has ``response_code`` 0, a call without
+credentials 401 (the service refused it so), and each backend answers the
+same code for the same mistake.
+
+The module layout is the legacy packages': ``from
+FlowrouteMessagingLib.Models import Message`` gives the module (the class is
+``Message.Message``), and ``FlowrouteNumbersLib``'s ``APIHelper`` and
+``CustomAuthUtility`` are there, brought into scope by ``import *`` from a
+controller module as before.
 
 Code written for the published v3 SDK (``flowroutenumbersandmessaging``)
 runs unchanged too: its calls are listed last.

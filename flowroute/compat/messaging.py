@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
-from ..errors import APIError, ValidationError
+from ..errors import APIError, FlowrouteError
 from ._run import run
 from .configuration import base_url
+from .errors import unanswered_status
 from .mapping import BY_NAME
 
 if TYPE_CHECKING:
@@ -46,8 +47,11 @@ class APIException(Exception):
 
     Args:
         reason: ``"UNAUTHORIZED"``, ``"FORBIDDEN"`` or ``"HTTP Response Not OK"``.
-        response_code: the HTTP status (400 for arguments refused before sending).
+        response_code: the HTTP status (400 for arguments refused before sending,
+            401 for missing credentials, 0 when no answer came).
         response_body: the parsed body; a dict with an ``"errors"`` list.
+
+    ``str()`` is the reason, as it was.
     """
 
     def __init__(self, reason: str, response_code: int, response_body: Any) -> None:
@@ -57,10 +61,12 @@ class APIException(Exception):
         self.response_body = response_body
 
 
-def legacy_error(exc: APIError | ValidationError) -> APIException:
-    """The legacy messaging `APIException` for a flowroute error."""
-    if isinstance(exc, ValidationError):
-        return APIException(_NOT_OK, 400, {"errors": [{"detail": str(exc), "status": 400}]})
+def legacy_error(exc: FlowrouteError) -> APIException:
+    """The legacy messaging `APIException` for any flowroute error."""
+    if not isinstance(exc, APIError):
+        status = unanswered_status(exc)
+        detail = {"detail": str(exc), "status": status}
+        return APIException(_REASONS.get(status, _NOT_OK), status, {"errors": [detail]})
     body = exc.body
     if not (isinstance(body, dict) and isinstance(body.get("errors"), list)):
         body = {"errors": [{"detail": exc.detail, "status": exc.status}]}

@@ -34,19 +34,22 @@ Code = Union[int, str]
 class PurchasablePhoneNumbersController(V1Controller):
     """Numbers available for purchase (``client.v1.purchasable_phone_numbers``)."""
 
-    def list_available_np_as(self, limit: Optional[int] = None) -> Page[Npa]:
+    def list_available_np_as(
+        self, limit: Optional[int] = None, page: Optional[int] = None
+    ) -> Page[Npa]:
         """List the area codes (NPAs) with numbers for sale, lowest first.
 
         Args:
             limit: area codes per page, 1 to 200; the API's default is 10.
+            page: the page to start from (1 is the first).
 
         Returns:
             A page of `Npa`; iterating it walks every later page.
 
         Raises:
-            ValidationError: `limit` out of range (nothing is sent).
+            ValidationError: `limit` or `page` out of range (nothing is sent).
         """
-        params = {"limit": check.limit(limit)}
+        params = {"limit": check.limit(limit), "page": check.page(page)}
         return self._page(_NPAS, _NPA_ITEMS, params)
 
     def list_area_and_exchange(

@@ -22,7 +22,7 @@ def test_an_unknown_number_is_not_ok(backend: str) -> None:
     error = raised.value
     assert (error.reason, error.response_code) == ("HTTP Response Not OK", 404)
     assert error.response_body["error"] == "number 12065550000 is not on this account"
-    assert str(error) == "HTTP Response Not OK (404): number 12065550000 is not on this account"
+    assert str(error) == "HTTP Response Not OK"  # the reason alone, as the legacy exception
     if backend == "v2":
         assert error.response_body["errors"][0]["status"] == 404
 
@@ -53,6 +53,12 @@ def test_wrong_credentials_are_refused(backend: str) -> None:
     assert "s3cr3t" not in repr(raised.value.response_body) + str(raised.value)
 
 
-def test_missing_credentials_are_a_configuration_error(emulator: Emulator) -> None:
-    with emulator.mock(), pytest.raises(ConfigurationError, match="FR_ACCESS_KEY"):
+@pytest.mark.parametrize("backend_name", ["v1", "v2", "shadow"])
+def test_missing_credentials_are_a_401(emulator: Emulator, backend_name: str) -> None:
+    # The legacy library sent the call without credentials; the service answered 401.
+    Configuration.backend = backend_name
+    with emulator.mock(), pytest.raises(APIException) as raised:
         quietly(PurchasablePhoneNumbersController.list_available_np_as, 1)
+    assert (raised.value.reason, raised.value.response_code) == ("HTTP Response Not OK", 401)
+    assert "FR_ACCESS_KEY" in raised.value.response_body["error"]
+    assert isinstance(raised.value.__cause__, ConfigurationError)

@@ -99,7 +99,7 @@ def _controller(emulator: Emulator, password: str = "") -> Any:
 
 def test_a_number_not_on_the_account_is_forbidden(emulator: Emulator) -> None:
     from FlowrouteMessagingLib.APIException import APIException
-    from FlowrouteMessagingLib.Models import Message
+    from FlowrouteMessagingLib.Models.Message import Message
 
     message = Message(to="15305557784", from_="12065550100", content="hi")
     with emulator.mock(), pytest.raises(APIException) as raised:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from flowroute import RetryPolicy
@@ -14,6 +16,7 @@ from flowroute.compat import (
 )
 from flowroute.emulator import Emulator, Fault
 from flowroute.errors import PartialUpdateError as AnyPartialUpdateError
+from flowroute.errors import ServerError
 from flowroute.v2.routes import RoutesController
 
 from .conftest import quietly, sign_in
@@ -112,9 +115,10 @@ def test_when_the_restore_fails_too_the_error_says_where_the_number_is_left(
 
 def test_an_unknown_route_name_sends_no_patch(emulator: Emulator, number: str) -> None:
     with emulator.mock(), pytest.raises(APIException) as raised:
-        quietly(TelephoneNumbersController.update, number, [Route(name="nosuchroute")])
-    assert raised.value.response_code == 400
-    assert "nosuchroute" in raised.value.response_body["error"]
+        quietly(TelephoneNumbersController.update, number, [Route(name="nosuchroute")] * 2)
+    # As v1 answered it: a 404, "HTTP Response Not OK" (see test_failures for every backend).
+    assert (raised.value.reason, raised.value.response_code) == ("HTTP Response Not OK", 404)
+    assert raised.value.response_body["error"] == "no route named 'nosuchroute'"
     assert not [r for r in emulator.requests if r.method == "PATCH"]
 
 
@@ -156,6 +160,48 @@ def test_a_primary_lost_in_transit_is_undone_and_reported(emulator: Emulator, nu
     assert "setting primary route 'uriroute'" in str(error.response_body["error"])
     host = emulator.state.route_by_alias("hostroute").id
     assert _routes(emulator, number) == (host, "0")
+
+
+@pytest.mark.parametrize("status", [502, 504])
+def test_a_primary_answered_by_a_gateway_error_is_undone_and_reported(
+    emulator: Emulator, number: str, monkeypatch: pytest.MonkeyPatch, status: int
+) -> None:
+    # The gateway forwarded the primary PATCH, the service applied it, and the
+    # gateway answered 502/504: the number is half-updated, and must be said so.
+    original = RoutesController.update_primary_voice_route
+    calls: list[object] = []
+
+    def applied_then_gateway_error(self: RoutesController, number_id: object, route: Any) -> None:
+        calls.append(route)
+        original(self, number_id, route)  # type: ignore[arg-type]
+        if len(calls) == 1:
+            raise ServerError(status, body={"errors": [{"detail": "Gateway", "status": status}]})
+
+    monkeypatch.setattr(RoutesController, "update_primary_voice_route", applied_then_gateway_error)
+    with emulator.mock(), pytest.raises(PartialUpdateError) as raised:
+        quietly(TelephoneNumbersController.update, number, [Route(name="uriroute")] * 2)
+    error = raised.value
+    assert error.response_code == status
+    assert (error.number, error.primary, error.failover) == (number, "hostroute", "sip-reg")
+    assert "setting primary route 'uriroute'" in error.response_body["error"]
+    assert "primary route was restored" in error.response_body["error"]
+    host = emulator.state.route_by_alias("hostroute").id
+    assert _routes(emulator, number) == (host, "0")
+    patches = [r.path.rsplit("/", 1)[1] for r in emulator.requests if r.method == "PATCH"]
+    assert patches == ["primary_route", "primary_route"]  # applied, then put back
+
+
+@pytest.mark.parametrize("status", [502, 504])
+def test_a_primary_gateway_error_after_retries_reads_the_state_back(
+    emulator: Emulator, number: str, status: int
+) -> None:
+    emulator.inject(Fault.status(status), method="PATCH", path=PRIMARY, times=1)
+    Configuration.retry_policy = RetryPolicy(max_retries=0)
+    with emulator.mock(), pytest.raises(PartialUpdateError) as raised:
+        quietly(TelephoneNumbersController.update, number, [Route(name="uriroute")] * 2)
+    assert raised.value.response_code == status
+    assert (raised.value.primary, raised.value.failover) == ("hostroute", "sip-reg")
+    assert str(raised.value).startswith("PARTIAL UPDATE: setting primary route 'uriroute'")
 
 
 def test_a_primary_refused_by_the_api_is_a_plain_api_error(emulator: Emulator, number: str) -> None:

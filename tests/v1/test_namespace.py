@@ -41,7 +41,7 @@ def test_all_is_sorted_and_documented(module: object) -> None:
 @pytest.mark.parametrize(
     ("controller", "method", "parameters"),
     [
-        (PurchasablePhoneNumbersController, "list_available_np_as", ["limit"]),
+        (PurchasablePhoneNumbersController, "list_available_np_as", ["limit", "page"]),
         (PurchasablePhoneNumbersController, "list_area_and_exchange", ["limit", "npa", "page"]),
         (
             PurchasablePhoneNumbersController,
