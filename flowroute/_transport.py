@@ -15,7 +15,7 @@ import logging
 import re
 import time
 from collections.abc import Iterable, Mapping
-from typing import Any, Optional, Union
+from typing import Any, Optional, Protocol, Union
 from urllib.parse import quote, urlencode
 
 import requests
@@ -26,7 +26,7 @@ from . import _constants as c
 from . import errors
 from ._retry import RetryPolicy
 
-__all__ = ["Params", "Response", "Timeout", "Transport", "path_param"]
+__all__ = ["Params", "Response", "Timeout", "Transport", "Writable", "path_param"]
 
 logger = logging.getLogger("flowroute")
 
@@ -307,6 +307,56 @@ class Transport:
         response.content  # noqa: B018  # read now, so the connection returns to the pool
         return response
 
+    def download(self, url: str, *, auth: Optional[requests.auth.AuthBase], into: Writable) -> int:
+        """Stream the body of ``GET url`` into `into`, one chunk at a time.
+
+        For files too large to hold (CDR exports): the body never goes
+        through the JSON path and memory stays at one chunk whatever its
+        size. The same connect and read timeouts apply to every read; there
+        is no retry, since part of the body may already have been written.
+
+        Args:
+            url: an absolute URL, or a path below the base URL.
+            auth: signs the request; None for a URL that carries its own
+                signature (a presigned storage URL must not get our credentials).
+            into: receives each chunk through ``into.write(chunk)``.
+
+        Returns:
+            The number of bytes written (after any ``Content-Encoding`` is undone).
+
+        Raises:
+            FlowrouteError: a `flowroute.errors` exception for every failure.
+        """
+        if url.startswith("/"):
+            url = self.base_url + url
+        shown = url.split("?", 1)[0]  # a presigned query is a credential: never shown
+        request = requests.PreparedRequest()
+        request.method = "GET"
+        request.url = url
+        request.headers = CaseInsensitiveDict({**self._headers, "Accept": "*/*"})
+        request.body = None
+        request.hooks = {"response": []}
+        if auth is not None:
+            request = auth(request)
+        try:
+            response = self.session.get_adapter(url).send(
+                request,
+                stream=True,
+                timeout=self.timeout,
+                verify=self._settings["verify"] if self._settings["verify"] is not None else True,
+                cert=self._settings["cert"],
+                proxies=self._settings["proxies"],
+            )
+        except requests.RequestException as exc:
+            raise _map_exception(exc, "GET", shown) from exc
+        logger.debug("GET %s -> %d (download)", shown, response.status_code)
+        try:
+            return _stream_body(response, shown, into)
+        except requests.RequestException as exc:
+            raise _map_exception(exc, "GET", shown) from exc
+        finally:
+            response.close()
+
 
 def _record(response: requests.Response, method: str, url: str, body: Any, sent: float) -> Response:
     headers = response.headers
@@ -355,3 +405,36 @@ def _check_timeout(timeout: Timeout) -> tuple[float, float]:
             f"timeout must be seconds > 0 or a (connect, read) pair, got {timeout!r}"
         )
     return (float(values[0]), float(values[1]))
+
+
+_DOWNLOAD_CHUNK = 64 * 1024
+_ERROR_BODY_CAP = 64 * 1024  # an error page is read this far, never a whole file
+
+
+class Writable(Protocol):
+    """Anything with ``write(bytes)``: a binary file, a `io.BytesIO`, a decompressor."""
+
+    def write(self, data: bytes, /) -> object:
+        """Take the next chunk."""
+
+
+def _stream_body(response: requests.Response, url: str, into: Writable) -> int:
+    status = response.status_code
+    if not 200 <= status < 300:
+        content = response.raw.read(_ERROR_BODY_CAP, decode_content=True) or b""
+        try:
+            body: Any = jsonlib.loads(content) if content else None
+        except (ValueError, RecursionError):
+            body = content.decode("utf-8", "replace")
+        raise errors.error_for_status(status)(
+            status,
+            body=body,
+            method="GET",
+            url=url,
+            request_id=response.headers.get("X-Request-Id"),
+        )
+    written = 0
+    for chunk in response.iter_content(_DOWNLOAD_CHUNK):
+        into.write(chunk)
+        written += len(chunk)
+    return written

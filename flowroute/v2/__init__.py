@@ -1,7 +1,7 @@
 """The v2 / v2.1 API (HTTP basic auth, JSON:API, offset paging).
 
-``client.v2.numbers``, ``.routes``, ``.messages``, ``.e911s`` and ``.cnams``
-keep the method names of Flowroute's v3 SDK and return typed models (see
+``client.v2.numbers``, ``.routes``, ``.messages``, ``.e911s``, ``.cnams``,
+``.cdrs`` and ``.porting`` keep the method names of Flowroute's v3 SDK and return typed models (see
 `flowroute.v2.models`). The controllers are imported when first used.
 """
 
@@ -37,10 +37,12 @@ if TYPE_CHECKING:
     import requests
 
     from .._transport import Transport
+    from .cdrs import CdrsController
     from .cnams import CnamsController
     from .e911s import E911sController
     from .messages import MessagesController
     from .numbers import NumbersController
+    from .porting import PortingController
     from .routes import RoutesController
 
 __all__ = [
@@ -116,5 +118,19 @@ class V2:
 
         return CnamsController(self._transport, self._auth)
 
+    @cached_property
+    def cdrs(self) -> CdrsController:
+        """CDR exports: ask for call detail records, download and read them."""
+        from .cdrs import CdrsController
+
+        return CdrsController(self._transport, self._auth)
+
+    @cached_property
+    def porting(self) -> PortingController:
+        """Porting: check whether numbers can be ported to Flowroute."""
+        from .porting import PortingController
+
+        return PortingController(self._transport, self._auth)
+
     def __repr__(self) -> str:
-        return "V2(numbers, routes, messages, e911s, cnams)"
+        return "V2(numbers, routes, messages, e911s, cnams, cdrs, porting)"

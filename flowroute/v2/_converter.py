@@ -54,7 +54,7 @@ _RESOURCES = frozenset(
         models.Route,
     }
 )
-_PLAIN = frozenset({models.DeliveryReceipt, models.Portability})
+_PLAIN = frozenset({models.DeliveryReceipt})
 _RENAMES = {"from_": "from"}
 _ISO_MOMENT = re.compile(
     r"(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?)?\s*(Z|[+-]\d\d:?\d\d)?$"

@@ -20,7 +20,11 @@ __all__ = ["CnamsController"]
 
 _LIST = Endpoint("GET", "/v2/cnams")
 _DETAIL = Endpoint("GET", "/v2/cnams/{cnam_id}")
-_CREATE = Endpoint("POST", "/v2/cnams")
+_CREATE = Endpoint(
+    "POST",
+    "/v2/cnams",
+    outcome="the CNAM record may have been created; list the CNAM records before retrying",
+)
 _REMOVE = Endpoint("DELETE", "/v2/cnams/{cnam_id}")
 _ASSOCIATE = Endpoint("PATCH", "/v2/numbers/{number_id}/relationships/cnam/{cnam_id}")
 _UNASSOCIATE = Endpoint("DELETE", "/v2/numbers/{number_id}/relationships/cnam")

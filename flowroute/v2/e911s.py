@@ -20,8 +20,16 @@ __all__ = ["E911sController"]
 
 _LIST = Endpoint("GET", "/v2/e911s")
 _DETAIL = Endpoint("GET", "/v2/e911s/{e911_id}")
-_VALIDATE = Endpoint("POST", "/v2/e911s/validate")
-_CREATE = Endpoint("POST", "/v2/e911s")
+_VALIDATE = Endpoint(
+    "POST",
+    "/v2/e911s/validate",
+    outcome="a validation saves nothing; sending it again is safe",
+)
+_CREATE = Endpoint(
+    "POST",
+    "/v2/e911s",
+    outcome="the address may have been saved; list the E911 addresses before retrying",
+)
 _UPDATE = Endpoint("PATCH", "/v2/e911s/{e911_id}")
 _DELETE = Endpoint("DELETE", "/v2/e911s/{e911_id}")
 _ASSOCIATE = Endpoint("PATCH", "/v2/numbers/{number_id}/relationships/e911s/{e911_id}")

@@ -1,0 +1,70 @@
+"""Porting v2: whether numbers can be ported to Flowroute."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Union
+
+from .. import _validate as check
+from .._resource import Controller, Endpoint
+from ..errors import DecodeError, ValidationError
+from .models import Portability
+
+__all__ = ["PortingController"]
+
+_PORTABILITY = Endpoint(
+    "POST",
+    "/v2/portorders/portability",
+    outcome="a portability check changes nothing; sending it again is safe",
+)
+_ENDPOINTS = (_PORTABILITY,)
+_GROUPS = ("portable", "nonportable", "hypernetwork_enabled")
+
+
+def _e164(numbers: Any) -> list[str]:
+    """The numbers in the E.164 form the API requires (``+12065550100``)."""
+    if isinstance(numbers, (str, bytes, Mapping)) or not isinstance(numbers, (list, tuple)):
+        raise ValidationError("numbers", "a non-empty list of phone numbers", numbers)
+    if not numbers:
+        raise ValidationError("numbers", "a non-empty list of phone numbers", numbers)
+    return ["+" + check.phone_number(number, "numbers") for number in numbers]
+
+
+def _portability(body: Any) -> Portability:
+    data = body.get("data") if isinstance(body, dict) else None
+    if not isinstance(data, dict):
+        raise DecodeError(
+            "unexpected response shape: $.data must be an object",
+            method=_PORTABILITY.method,
+            url=_PORTABILITY.template,
+        )
+    groups: dict[str, tuple[str, ...]] = {}
+    for name in _GROUPS:
+        found = data.get(name) or []
+        if not isinstance(found, list) or not all(isinstance(n, str) for n in found):
+            raise DecodeError(
+                f"unexpected response shape: $.data.{name} must be a list of strings",
+                method=_PORTABILITY.method,
+                url=_PORTABILITY.template,
+            )
+        groups[name] = tuple(found)
+    return Portability(**groups, raw=data)
+
+
+class PortingController(Controller):
+    """Porting numbers in from another carrier."""
+
+    def check_portability(self, numbers: Sequence[Union[str, int]]) -> Portability:
+        """Check which numbers can be ported to Flowroute.
+
+        Args:
+            numbers: North American numbers in any accepted form
+                (``+12065550100``, ``12065550100``, ``(206) 555-0100``);
+                they are sent in E.164 form, as the API requires.
+
+        Returns:
+            The numbers grouped as portable, not portable, and already on
+            Flowroute's HyperNetwork.
+        """
+        body = self._call(_PORTABILITY, json={"numbers": _e164(numbers)})
+        return _portability(body)
