@@ -10,14 +10,15 @@ the field path.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Optional, TypeVar, Union
 
 import cattrs
-from cattrs.cols import is_sequence, list_structure_factory
 from cattrs.gen import make_dict_structure_fn, override
 
+from .._structure import structure_hook
 from ..errors import DecodeError
 from .models import (
     AvailableTelephoneNumber,
@@ -33,17 +34,14 @@ __all__ = ["converter", "make_converter", "structure", "structure_keyed", "struc
 
 T = TypeVar("T")
 
-# The payload travels to the `raw` field under a key no JSON object from the
-# API can clash with, so a server field named "raw" stays an ordinary extra.
-_RAW = "\x00raw"
-
 # Model field -> JSON key, where they differ.
+# Route first: the list hooks need it, and the models holding lists need them.
 _WIRE_NAMES: dict[type, dict[str, str]] = {
+    Route: {},
     AvailableTelephoneNumber: {},
     BillingMethod: {},
     Npa: {"nxxs_url": "nxxs", "tns_url": "tns"},
     NpaNxx: {"tns_url": "tns"},
-    Route: {},
     TelephoneNumber: {"detail_url": "detail"},
 }
 
@@ -97,11 +95,16 @@ def _keeping_raw(hook: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
     def structure_model(value: Any, cl: Any) -> T:
         if not isinstance(value, dict):
             raise TypeError(f"expected an object, got {type(value).__name__}")
-        if _RAW not in value:
-            value = {**value, _RAW: value}
-        return hook(value, cl)
+        # `raw` is set after structuring: a server field named "raw" stays an
+        # ordinary extra, and no made-up key reaches cattrs' generated code.
+        return _with_raw(hook(value, cl), value)
 
     return structure_model
+
+
+def _with_raw(model: T, raw: Any) -> T:
+    object.__setattr__(model, "raw", raw)  # frozen: this is its construction
+    return model
 
 
 def make_converter() -> cattrs.Converter:
@@ -111,15 +114,19 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Optional[str], _structure_optional_str)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(Optional[Union[RouteType, str]], _structure_route_type)
-    conv.register_structure_hook_factory(
-        is_sequence, lambda cl, c: _strict_list(list_structure_factory(cl, c))
-    )
     for model, names in _WIRE_NAMES.items():
         renames: dict[str, Any] = {field: override(rename=key) for field, key in names.items()}
         hook: Callable[[Any, Any], Any] = make_dict_structure_fn(
-            model, conv, raw=override(rename=_RAW), **renames
+            model, conv, raw=override(omit=True), **renames
         )
         conv.register_structure_hook(model, _keeping_raw(hook))
+        if model is Route:
+            # Lists after Route, before the models holding lists: newer cattrs
+            # binds item hooks when it makes a hook. A predicate, not the type:
+            # cattrs 23.2 on Python 3.9 cannot register list[str] directly.
+            for listed in (list[str], list[Route]):
+                strict = _strict_list(structure_hook(conv, listed))
+                conv.register_structure_hook_func(functools.partial(operator.eq, listed), strict)
     return conv
 
 
@@ -153,7 +160,7 @@ def structure_object(body: Any, model: type[T], fields: Mapping[str, str], where
     """
     if not isinstance(body, dict):
         raise DecodeError(f"unexpected v1 response: expected an object @ {where}, got {body!r:.80}")
-    return structure({**body, **fields, _RAW: body}, model, where)
+    return _with_raw(structure({**body, **fields}, model, where), body)
 
 
 def structure_keyed(

@@ -26,6 +26,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, override
 
+from .._structure import structure_hook
 from ..errors import DecodeError
 from . import models
 
@@ -300,7 +301,7 @@ _SHAPE_ERRORS = (cattrs.BaseValidationError, KeyError, TypeError, ValueError, At
 
 
 def _resource_hook(converter: cattrs.Converter, cls: type) -> _ResourceHook:
-    hook = converter.get_structure_hook(cls)
+    hook = structure_hook(converter, cls)
     if not isinstance(hook, _ResourceHook):
         raise TypeError(f"{cls.__name__} is not a v2 resource model")
     return hook
