@@ -17,6 +17,9 @@ import pytest
 from flowroute.compat import Configuration, FlowrouteDeprecationWarning, reset
 from flowroute.compat.messaging import LEGACY_BASE_URI, MessagingConfiguration
 from flowroute.emulator import Emulator
+from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import (
+    FlowroutenumbersandmessagingClient,
+)
 
 BACKENDS = ("v1", "v2", "shadow")
 
@@ -35,6 +38,14 @@ def reset_configuration() -> Iterator[None]:
 def emulator() -> Emulator:
     """A fresh emulator on the real clock: it checks v1 signatures' timestamps against it."""
     return Emulator(seed=0)
+
+
+@pytest.fixture
+def sdk(emulator: Emulator) -> Iterator[FlowroutenumbersandmessagingClient]:
+    """The v3 SDK's client signed in to `emulator` (in-process); deprecations not under test."""
+    with emulator.mock(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", FlowrouteDeprecationWarning)
+        yield FlowroutenumbersandmessagingClient(emulator.access_key, emulator.secret_key)
 
 
 def sign_in(emulator: Emulator, backend: str) -> None:

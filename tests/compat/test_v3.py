@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -24,31 +22,7 @@ from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import (
     FlowroutenumbersandmessagingClient,
 )
 
-
-@pytest.fixture
-def sdk(emulator: Emulator) -> Iterator[FlowroutenumbersandmessagingClient]:
-    """The SDK's client signed in to `emulator` (in-process); deprecations not under test."""
-    with emulator.mock(), warnings.catch_warnings():
-        warnings.simplefilter("ignore", FlowrouteDeprecationWarning)
-        yield FlowroutenumbersandmessagingClient(emulator.access_key, emulator.secret_key)
-
-
-def answered(emulator: Emulator, result: Any) -> Any:
-    """`result` after checking it is exactly the last document the API answered."""
-    expected = emulator.requests[-1].response
-    assert result == ("" if expected is None else expected)
-    return result
-
-
-def last_request(emulator: Emulator) -> tuple[str, str, dict[str, list[str]], Any]:
-    sent = emulator.requests[-1]
-    return sent.method, sent.path, sent.query, sent.body
-
-
-def own_numbers(emulator: Emulator, count: int) -> list[str]:
-    """Buy `count` Seattle numbers, as an account that has some."""
-    found = emulator.state.search_available(starts_with="1206")[:count]
-    return [emulator.state.purchase(n.number).number for n in found]
+from .v3_support import answered, last_request, own_numbers
 
 
 def test_numbers_routes_and_messages_as_the_demo_calls_them(

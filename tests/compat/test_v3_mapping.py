@@ -22,17 +22,44 @@ CONTROLLERS: dict[str, type[Any]] = {
     "NumbersController": v3.NumbersController,
     "RoutesController": v3.RoutesController,
     "MessagesController": v3.MessagesController,
+    "E911sController": v3.E911sController,
+    "CNAMsController": v3.CNAMsController,
 }
+ADDRESS = {
+    "label": "Office",
+    "first_name": "Chris",
+    "last_name": "Smith",
+    "street_number": "1218",
+    "street_name": "3rd Ave",
+    "city": "Seattle",
+    "state": "WA",
+    "country": "US",
+    "zip": "98101",
+}
+FIELDS = ("Office", "Chris", "Smith", "3rd Ave", "1218", "Seattle", "WA", "US", "98101")
 
 
 def arrange(emulator: Emulator) -> dict[str, str]:
-    """One number on the account, one for sale, a host route, one message sent."""
+    """One number on the account, one for sale, a host route, one message sent;
+    two E911 addresses (one used by the number); an approved CNAM the number shows."""
     state = emulator.state
     mine, available = (n.number for n in state.search_available(starts_with="1206")[:2])
     state.purchase(mine)
     route = state.create_route("host", "sip.example.com", "hostroute")
     sent = state.send_message(to="12065550199", from_=mine, body="hello")
-    return {"mine": mine, "available": available, "route": route.id, "message": sent.id}
+    free, used = (state.e911s.create(ADDRESS).id for _ in range(2))
+    state.e911s.associate(mine, used)
+    cnam = state.cnams.create("FR TEST", approved=True).id
+    state.cnams.associate(mine, cnam)
+    return {
+        "mine": mine,
+        "available": available,
+        "route": route.id,
+        "message": sent.id,
+        "e911": free,
+        "used": used,
+        "cnam": cnam,
+    }
 
 
 _ROUTE = '{"data": {"type": "route", "id": "%s"}}'
@@ -56,6 +83,21 @@ SAMPLES: dict[str, Sample] = {
     "RoutesController.update_failover_voice_route": lambda a: (a["mine"], _ROUTE % a["route"]),
     "MessagesController.look_up_a_set_of_messages": lambda a: ("2020-01-01", None, 2),
     "MessagesController.look_up_a_message_detail_record": lambda a: (a["message"],),
+    "E911sController.list_e911s": lambda a: (10, None, "WA"),
+    "E911sController.get_e911": lambda a: (a["e911"],),
+    "E911sController.validate_address": lambda a: FIELDS,
+    "E911sController.create_address": lambda a: (*FIELDS, "Suite", "600"),
+    "E911sController.update_address": lambda a: (a["e911"], None, None, "Wiley"),
+    "E911sController.delete_address": lambda a: (a["e911"],),
+    "E911sController.associate": lambda a: (a["e911"], a["mine"]),
+    "E911sController.disconnect": lambda a: (a["mine"],),
+    "E911sController.list_dids_for_e911": lambda a: (a["used"],),
+    "CNAMsController.list_cnams": lambda a: (10, None, True),
+    "CNAMsController.get_cnam": lambda a: (a["cnam"],),
+    "CNAMsController.create_cnam_record": lambda a: ("FR NEW",),
+    "CNAMsController.associate_cnam": lambda a: (a["cnam"], a["mine"]),
+    "CNAMsController.unassociate_cnam": lambda a: (a["mine"],),
+    "CNAMsController.remove_cnam": lambda a: (a["cnam"],),
     "MessagesController.send_a_message": lambda a: (
         json.dumps({"data": {"type": "message", "attributes": {**_MESSAGE, "from": a["mine"]}}}),
     ),
@@ -91,11 +133,12 @@ def test_every_row_runs_warns_once_and_answers_the_apis_document(
     assert (caught[0].filename, caught[0].lineno) == (__file__, line)
     assert str(caught[0].message) == row.deprecation()
     assert all(f"{target}()" in str(caught[0].message) for target in row.v2)
-    (sent,) = emulator.requests
+    sent = emulator.requests[-1]
     method, path = row.v1.split(" ")
     assert sent.method == method and sent.status is not None and sent.status < 300
     assert sent.path.startswith(path.split("{")[0])
     assert result == ("" if sent.response is None else sent.response)
+    assert len(emulator.requests) == 1
 
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda row: row.name)

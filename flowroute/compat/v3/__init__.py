@@ -29,7 +29,11 @@ from .._row import LegacyCall
 from ._session import LIBRARY, BaseController
 from .api_helper import APIHelper
 from .client import FlowroutenumbersandmessagingClient
+from .cnams import ROWS as _CNAMS
+from .cnams import CNAMsController
 from .configuration import Configuration, reset
+from .e911s import ROWS as _E911S
+from .e911s import E911sController
 from .exceptions import APIException, ErrorException, HttpContext, HttpRequest, HttpResponse
 from .messages import ROWS as _MESSAGES
 from .messages import MessagesController
@@ -44,7 +48,9 @@ __all__ = [
     "APIException",
     "APIHelper",
     "BaseController",
+    "CNAMsController",
     "Configuration",
+    "E911sController",
     "ErrorException",
     "FlowroutenumbersandmessagingClient",
     "HttpContext",
@@ -56,5 +62,5 @@ __all__ = [
     "reset",
 ]
 
-ROWS: tuple[LegacyCall, ...] = (*_NUMBERS, *_ROUTES, *_MESSAGES)
+ROWS: tuple[LegacyCall, ...] = (*_NUMBERS, *_ROUTES, *_MESSAGES, *_E911S, *_CNAMS)
 """The SDK's calls as rows of `flowroute.compat.mapping.TABLE`, controller by controller."""

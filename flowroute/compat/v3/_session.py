@@ -27,12 +27,12 @@ __all__ = ["LIBRARY", "BaseController", "Session", "forward", "run", "sdk_row"]
 LIBRARY = "flowroutenumbersandmessaging"
 """The library name the v3 SDK rows of the mapping table carry."""
 
-_KEPT = "kept, in the SDK's order."
-_DOCUMENT = "the response document, as the SDK returned it."
+_KEPT = "Kept, in the SDK's order."
+_DOCUMENT = "The response document, as the SDK returned it."
 
 
 class _Recorder:
-    """Sends through the Client's Transport and keeps, per thread, the last answer."""
+    """Sends through the Client's Transport and keeps, per thread, the answers of one call."""
 
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
@@ -41,14 +41,17 @@ class _Recorder:
     def request(self, *args: Any, **kwargs: Any) -> Response:
         """`Transport.request`, remembering the `Response` it returns."""
         response = self._transport.request(*args, **kwargs)
-        self._local.response = response
+        self._local.responses = [*self.answers(), response]
         return response
 
-    def take(self) -> Optional[Response]:
-        """The last answer on this thread since the last `take` (None: there was none)."""
-        response: Optional[Response] = getattr(self._local, "response", None)
-        self._local.response = None
-        return response
+    def answers(self) -> list[Response]:
+        """The answers on this thread since the last `forget`, oldest first."""
+        found: list[Response] = getattr(self._local, "responses", [])
+        return found
+
+    def forget(self) -> None:
+        """Start a new call on this thread."""
+        self._local.responses = []
 
     def __getattr__(self, name: str) -> Any:
         # Anything else (base URL, streamed downloads) is the Transport's own.
@@ -77,12 +80,20 @@ class Session:
         recording = cast("Transport", self._recorder)
         self.v2: V2 = V2(recording, self.client._v2_auth)
 
-    def answer(self, method: Callable[..., object], *arguments: Any) -> Any:
-        """Call a v2 method; return the body it was answered, ``""`` when empty (as the SDK)."""
-        self._recorder.take()
+    def answer(self, method: Callable[..., object], *arguments: Any, verb: str = "") -> Any:
+        """Call a v2 method; return the body it was answered (``""`` when empty, as the SDK).
+
+        Args:
+            method: the v2 method.
+            arguments: its arguments.
+            verb: answer with the last request of this HTTP method (e.g.
+                ``"PATCH"`` when v2 reads the record back after changing it);
+                "" for the last request.
+        """
+        self._recorder.forget()
         method(*arguments)
-        response = self._recorder.take()
-        return "" if response is None or response.body is None else response.body
+        found = [r for r in self._recorder.answers() if r.method == verb or not verb]
+        return "" if not found or found[-1].body is None else found[-1].body
 
     def __repr__(self) -> str:
         return f"Session({self.client!r})"

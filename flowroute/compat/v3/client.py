@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Optional
 
+from .cnams import CNAMsController
 from .configuration import Configuration, session
+from .e911s import E911sController
 from .messages import MessagesController
 from .numbers import NumbersController
 from .routes import RoutesController
@@ -70,3 +72,13 @@ class FlowroutenumbersandmessagingClient:
     def messages(self) -> MessagesController:
         """Messages (v2.1)."""
         return MessagesController()
+
+    @cached_property
+    def e911s(self) -> E911sController:
+        """E911 addresses."""
+        return E911sController()
+
+    @cached_property
+    def cnams(self) -> CNAMsController:
+        """CNAM (caller name) records."""
+        return CNAMsController()

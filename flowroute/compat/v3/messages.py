@@ -20,7 +20,7 @@ ROWS = (
         forward(lambda v2: v2.messages.look_up_a_set_of_messages),
         read=True,
         arguments=(
-            "kept; dates as ``YYYY-MM-DD`` (or with a time) text, a date or a "
+            "Kept; dates as ``YYYY-MM-DD`` (or with a time) text, a date or a "
             "datetime (the SDK sent them as RFC 3339 times)."
         ),
     ),
@@ -43,7 +43,7 @@ ROWS = (
         forward(lambda v2: v2.messages.send_a_message),
         read=False,
         arguments="``body`` is the JSON text of the message document (a dict works too).",
-        result='the 202 document, ``{"data": {"id": "mdr2-...", "type", "links"}}``.',
+        result='The 202 document, ``{"data": {"id": "mdr2-...", "type", "links"}}``.',
     ),
 )
 _ROW = {row.method: row for row in ROWS}
