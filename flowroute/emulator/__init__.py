@@ -23,10 +23,10 @@ from __future__ import annotations
 import threading
 import time
 from contextlib import AbstractContextManager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Callable, Optional
 
-from . import _inventory, _v1, _v2
+from . import _inventory, _v1, _v2, _v2_cdr
 from ._dispatch import Api, Credentials, Dispatcher
 from ._faults import Fault
 from ._log import LoggedRequest
@@ -50,7 +50,7 @@ __all__ = [
 DEFAULT_BASE_URL = "https://api.flowroute.com"
 
 # The API generations served; each row brings its own auth, routes and errors.
-_APIS: tuple[Api, ...] = (_v2.API, _v1.API)
+_APIS: tuple[Api, ...] = (_v2.API, _v1.API, _v2_cdr.DOWNLOAD_API)
 
 
 def _utc_now() -> datetime:
@@ -178,6 +178,30 @@ class Emulator:
             NotFound: no record with this id.
         """
         self._state.cnams.reject(cnam_id, reason)
+
+    def set_call_history(
+        self,
+        calls: int,
+        *,
+        start: Optional[datetime] = None,
+        interval: Optional[timedelta] = None,
+    ) -> None:
+        """Give the account a call history of `calls` calls for CDR exports to select from.
+
+        Call ``i`` starts at ``start + i * interval`` (defaults: 2019-01-01
+        00:00 UTC, one a minute); the rest of each call is derived from the
+        seed, so the same seed always gives the same export files. Exports
+        requested afterwards use it.
+
+        Raises:
+            ValueError: a negative count, a non-positive interval or a naive start.
+        """
+        self._state.cdrs.set_history(calls, start, interval)
+
+    def set_cdr_delay(self, delay: timedelta) -> None:
+        """Keep CDR exports requested from now on ``processing`` for `delay` on the clock."""
+        with self._lock:
+            self._state.cdrs.delay = delay
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> AbstractContextManager[str]:
         """Serve the API over HTTP/1.1 on loopback for the duration of a `with` block.

@@ -22,7 +22,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from http import HTTPStatus
 from typing import Any, Callable, Optional
@@ -45,6 +45,7 @@ __all__ = [
     "Reply",
     "Request",
     "Response",
+    "Stream",
     "basic_credentials",
 ]
 
@@ -79,12 +80,16 @@ class Response:
     Attributes:
         action: None, or what an injected fault asks of the front door:
             ``"refuse"``, ``"drop"``, ``"timeout"`` or ``"truncate"``.
+        stream: the body's chunks when it is streamed (`body` is then
+            empty and the length unknown), read by the front door after
+            the emulator's lock is released; None otherwise.
     """
 
     status: int
     headers: Mapping[str, str]
     body: bytes
     action: Optional[str] = None
+    stream: Optional[Iterator[bytes]] = attrs.field(default=None, repr=False, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -126,6 +131,23 @@ class Reply:
 
     status: int
     document: Any = None
+
+
+@attrs.frozen(kw_only=True)
+class Stream:
+    """A reply body that is not JSON, produced in chunks (a CDR export file).
+
+    Attributes:
+        content_type: its media type.
+        chunks: makes the chunks; called once, and the chunks are read by
+            the front door outside the emulator's lock, so memory and lock
+            time do not grow with the body's size.
+        headers: further response headers.
+    """
+
+    content_type: str
+    chunks: Callable[[], Iterator[bytes]]
+    headers: Mapping[str, str] = attrs.field(factory=dict)
 
 
 class HttpError(Exception):
@@ -259,6 +281,8 @@ class Dispatcher:
             else:
                 api, reply = self._answer(request, error_id)
                 response, document = self._render(api, reply), reply.document
+                if isinstance(document, Stream):  # not logged: it may be any size
+                    document = None
                 if fault is not None:
                     response = self._spoil(api, response, fault)
                     if fault.kind == "malformed_json":
@@ -270,6 +294,10 @@ class Dispatcher:
 
     @staticmethod
     def _render(api: Api, reply: Reply) -> Response:
+        if isinstance(reply.document, Stream):
+            stream = reply.document
+            headers = {"Content-Type": stream.content_type, **stream.headers}
+            return Response(status=reply.status, headers=headers, body=b"", stream=stream.chunks())
         body = b"" if reply.document is None else json.dumps(reply.document).encode()
         headers = {"Content-Type": api.content_type} if body else {}
         if reply.status == HTTPStatus.UNAUTHORIZED:
@@ -288,6 +316,8 @@ class Dispatcher:
     @staticmethod
     def _spoil(api: Api, response: Response, fault: _faults.Fault) -> Response:
         """The service's answer, as a fault that strikes after handling delivers it."""
+        if response.stream is not None and fault.kind == "truncated":
+            return attrs.evolve(response, action="truncate")  # the front door cuts the stream
         status, headers, body = _faults.garble(
             fault, response.status, dict(response.headers), response.body, api.content_type
         )

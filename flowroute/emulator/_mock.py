@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import io
 import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -76,6 +77,33 @@ def _body_bytes(body: Any) -> bytes:
     return b"".join(body)  # a generator body, as requests allows
 
 
+class _Chunks(io.RawIOBase):
+    """A streamed body as the file `responses` reads; `cut` fails it after the first chunk."""
+
+    def __init__(self, chunks: Iterator[bytes], cut: bool) -> None:
+        self._chunks = chunks
+        self._cut = cut
+        self._pending = b""
+        self._served = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            if self._cut and self._served:
+                raise http.client.IncompleteRead(b"")  # requests: ChunkedEncodingError
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._pending = chunk
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        self._served += size
+        return size
+
+
 def mock(dispatcher: Dispatcher, base_url: str) -> AbstractContextManager[str]:
     """Answer every request under `base_url` from the dispatcher, in a `with` block.
 
@@ -98,7 +126,7 @@ def mock(dispatcher: Dispatcher, base_url: str) -> AbstractContextManager[str]:
 def _intercept(requests_mock: Any, dispatcher: Dispatcher, base: str) -> Iterator[str]:
     mount_path = urlsplit(base).path
 
-    def answer(prepared: Any) -> tuple[int, dict[str, str], bytes]:
+    def answer(prepared: Any) -> tuple[int, dict[str, str], Any]:
         target = urlsplit(prepared.url)
         request = Request(
             method=prepared.method,
@@ -112,6 +140,9 @@ def _intercept(requests_mock: Any, dispatcher: Dispatcher, base: str) -> Iterato
         if response.action in _ACTION_ERRORS:
             raise _ACTION_ERRORS[response.action](prepared)
         headers = dict(response.headers)
+        if response.stream is not None:
+            cut = response.action == "truncate"
+            return response.status, headers, io.BufferedReader(_Chunks(response.stream, cut))
         body = response.body
         if response.action == "truncate":
             headers["Content-Length"] = str(len(body))

@@ -22,7 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from ._dispatch import Dispatcher, Request
+from ._dispatch import Dispatcher, Request, Response
 
 __all__ = ["serve"]
 
@@ -115,6 +115,9 @@ class _Handler(BaseHTTPRequestHandler):
             if response.action == "timeout":
                 self._wait_for_hang_up()
             return
+        if response.stream is not None:
+            self._send_stream(response, response.stream)
+            return
         self.send_response(response.status)
         for name, value in response.headers.items():
             self.send_header(name, value)
@@ -126,6 +129,23 @@ class _Handler(BaseHTTPRequestHandler):
             body = body[: len(body) // 2]
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def _send_stream(self, response: Response, chunks: Iterator[bytes]) -> None:
+        """A body of unknown length, in HTTP/1.1 chunks; ``truncate`` stops after the first."""
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        for chunk in chunks:
+            if chunk:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            if response.action == "truncate":
+                self.close_connection = True  # no last chunk: the client sees the cut
+                return
+        self.wfile.write(b"0\r\n\r\n")
 
     def _wait_for_hang_up(self) -> None:
         # The client sends nothing more while it waits for this response, so

@@ -15,7 +15,7 @@ from http import HTTPStatus
 from typing import Any, Callable, Optional
 from urllib.parse import urlencode
 
-from . import _v2_cnam, _v2_e911, _v2_extras
+from . import _v2_cdr, _v2_cnam, _v2_e911, _v2_extras
 from . import _v2_parse as parse
 from ._dispatch import Api, Call, Credentials, Endpoint, Reply, Request, basic_credentials
 from ._v2_common import number_changes
@@ -384,6 +384,7 @@ ENDPOINTS = (
     Endpoint("GET", f"{MESSAGES}/{{id}}", message_details),
     *_v2_e911.ENDPOINTS,
     *_v2_cnam.ENDPOINTS,
+    *_v2_cdr.ENDPOINTS,
     *_v2_extras.ENDPOINTS,
 )
 

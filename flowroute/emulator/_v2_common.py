@@ -84,10 +84,11 @@ def resource(call: Call, kind: str, extra: Sequence[str] = ()) -> tuple[Any, dic
     return data.get("id"), dict(attributes)
 
 
-def fields(call: Call) -> dict[str, Any]:
+def fields(call: Call, lists: Sequence[str] = ()) -> dict[str, Any]:
     """A flat body: a JSON object, or an HTML form (as the v3 SDK sends some).
 
-    A repeated form field becomes a list; a single one stays a string.
+    In a form, the fields named in `lists` are always lists, others are a
+    list only when repeated.
     """
     content_type = call.request.headers.get("content-type", "")
     if content_type.split(";")[0].strip().lower() == _FORM:
@@ -96,7 +97,10 @@ def fields(call: Call) -> dict[str, Any]:
         except UnicodeDecodeError:
             raise HttpError(400, "the form body is not UTF-8") from None
         parsed = parse_qs(text, keep_blank_values=True)
-        return {name: values[0] if len(values) == 1 else values for name, values in parsed.items()}
+        return {
+            name: values if name in lists or len(values) > 1 else values[0]
+            for name, values in parsed.items()
+        }
     document = parse.json_body(call)
     if not isinstance(document, dict):
         raise Invalid("the body must be a JSON object", "body")

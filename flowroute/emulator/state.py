@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any, Callable, Optional, TypeVar, cast
 
 from . import _inventory
+from ._cdr import CdrBook
 from ._cnam import CnamBook
 from ._e911 import E911Book
 from ._edge import check_edge_strategy
@@ -92,6 +93,7 @@ class State:
         messages_by_id: message detail records, keyed by ``mdr2-`` id.
         e911s: E911 addresses and which number uses which.
         cnams: CNAM records and which number presents which.
+        cdrs: CDR exports and the call history they are made from.
     """
 
     inventory: dict[str, AvailableNumber]
@@ -121,6 +123,7 @@ class State:
         self._next_route_id = FIRST_ROUTE_ID
         self.e911s = E911Book(self)
         self.cnams = CnamBook(self)
+        self.cdrs = CdrBook(self)
 
     # -- inventory -----------------------------------------------------------
 
