@@ -9,12 +9,18 @@ it without a response (over a socket the client cannot tell them apart),
 ``timeout`` holds it open, answering nothing, until the client hangs up or
 the server stops, and ``truncate`` sends half the body under a
 Content-Length for all of it, then closes.
+
+The accept loop blocks in `select` on the listening socket and on one end
+of a socket pair; stopping writes a byte to the other end, so the server
+stops at once instead of at the next poll (the stdlib loop wakes every
+poll interval to look for a shutdown request).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import selectors
 import socket
 import threading
 from collections.abc import Iterator
@@ -29,7 +35,6 @@ __all__ = ["serve"]
 logger = logging.getLogger("flowroute.emulator")
 
 IDLE_TIMEOUT = 60.0  # seconds an idle keep-alive connection is kept open
-POLL_INTERVAL = 0.05  # seconds; bounds how long shutting the server down takes
 MAX_BODY = 10 * 1024 * 1024  # bytes; the API's bodies are small, a larger one is refused (413)
 
 
@@ -56,11 +61,46 @@ class _Server(ThreadingHTTPServer):
         self.dispatcher = dispatcher
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
+        self._wake_reader, self._wake_writer = socket.socketpair()
         super().__init__(address, _Handler)
+        # Readiness is only a hint (the client may be gone by accept): never block there.
+        self.socket.setblocking(False)
         bound, port = self.server_address[:2]
         # A wildcard address is where it listens, not where a client connects.
         host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(str(bound), str(bound))
         self.base_url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+    def run(self) -> None:
+        """Accept connections until `stop` is called; each is served in its own thread."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.socket, selectors.EVENT_READ)
+            selector.register(self._wake_reader, selectors.EVENT_READ)
+            while True:
+                ready = selector.select()
+                if any(key.fileobj is self._wake_reader for key, _ in ready):
+                    return
+                self._accept()
+
+    def _accept(self) -> None:
+        try:
+            request, client_address = self.get_request()
+        except OSError:  # nothing to accept after all, or the client gave up
+            return
+        try:
+            self.process_request(request, client_address)
+        except Exception:
+            self.handle_error(request, client_address)
+            self.shutdown_request(request)
+
+    def stop(self) -> None:
+        """Make `run` return now, from any thread."""
+        with contextlib.suppress(OSError):
+            self._wake_writer.send(b"\0")
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._wake_reader.close()
+        self._wake_writer.close()
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._open_lock:
@@ -197,16 +237,13 @@ def serve(dispatcher: Dispatcher, host: str = "127.0.0.1", port: int = 0) -> Ite
     """Run the server in a daemon thread; yield its base URL; stop it on exit."""
     server = _Server((host, port), dispatcher)
     thread = threading.Thread(
-        target=server.serve_forever,
-        kwargs={"poll_interval": POLL_INTERVAL},
-        name=f"flowroute-emulator-{server.server_address[1]}",
-        daemon=True,
+        target=server.run, name=f"flowroute-emulator-{server.server_address[1]}", daemon=True
     )
     thread.start()
     try:
         yield server.base_url
     finally:
-        server.shutdown()
+        server.stop()
+        thread.join()
         server.close_connections()
         server.server_close()
-        thread.join()
