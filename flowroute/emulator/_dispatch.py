@@ -31,7 +31,7 @@ from urllib.parse import unquote
 import attrs
 
 from . import _faults
-from ._log import LoggedRequest, decode_body, entry
+from ._log import DEFAULT_LOG_SIZE, LoggedRequest, RequestLog, decode_body, entry
 from .errors import EmulatorError
 from .state import State
 
@@ -229,6 +229,7 @@ class Dispatcher:
         lock: held for the whole of each request (but not its injected
             latency), so the log and the state change together.
         sleep: waits out injected latency, in seconds.
+        log_size: how many exchanges the request log keeps (None: all).
 
     Attributes:
         faults: the injected fault rules, none at first.
@@ -241,6 +242,7 @@ class Dispatcher:
         apis: Sequence[Api],
         lock: threading.RLock,
         sleep: Callable[[float], None] = time.sleep,
+        log_size: Optional[int] = DEFAULT_LOG_SIZE,
     ) -> None:
         self.state = state
         self.credentials = credentials
@@ -251,7 +253,7 @@ class Dispatcher:
             key=lambda row: -len(row[0]),
         )
         self._lock = lock
-        self._log: list[LoggedRequest] = []
+        self._log = RequestLog(log_size)
         self.faults = _faults.Faults(state.seed)
         self._sleep = sleep
 
@@ -259,7 +261,7 @@ class Dispatcher:
     def log(self) -> list[LoggedRequest]:
         """A snapshot of the request log, oldest first."""
         with self._lock:
-            return list(self._log)
+            return self._log.snapshot()
 
     def clear_log(self) -> None:
         """Forget every logged request."""
@@ -273,7 +275,7 @@ class Dispatcher:
         if plan.delay:
             self._sleep(plan.delay)
         with self._lock:
-            error_id = f"emulator-{len(self._log)}"
+            error_id = f"emulator-{self._log.count}"
             fault = plan.fault
             if fault is not None and not fault.handled:
                 response = self._instead(request, fault, error_id)
@@ -289,7 +291,7 @@ class Dispatcher:
                         document = decode_body(response.body)
             name = fault.kind if fault is not None else ("latency" if plan.delay else None)
             status = None if response.action == "refuse" else response.status
-            self._log.append(entry(request, status, document, name, plan.delay))
+            self._log.append(entry(request, status, document, name, plan.delay, response.body))
             return response
 
     @staticmethod

@@ -6,8 +6,12 @@ fixed order, so the same seed always yields the same inventory.
 
 from __future__ import annotations
 
+import array
+import bisect
 import hashlib
+import itertools
 import random
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from .models import AvailableNumber
@@ -41,6 +45,9 @@ EXCHANGES_PER_AREA = (4, 6)
 NUMBERS_PER_EXCHANGE = (24, 36)
 # Real exchange codes start with 2-9 and are never N11 (211, 311, ... are service codes).
 NXX_CODES = tuple(code for code in range(200, 1000) if code % 100 != 11)
+_AREA_BY_CODE = {npa: (state, centers) for npa, state, centers in AREAS}
+_CUMULATIVE_WEIGHTS = tuple(itertools.accumulate(weight for _, weight in SETUP_COSTS))
+_TOTAL_WEIGHT = _CUMULATIVE_WEIGHTS[-1]
 
 
 def generate(rng: random.Random) -> list[AvailableNumber]:
@@ -67,6 +74,47 @@ def generate(rng: random.Random) -> list[AvailableNumber]:
                     )
                 )
     return numbers
+
+
+def more_numbers(rng: random.Random, count: int, taken: Iterable[Iterable[str]]) -> list[str]:
+    """`count` further numbers in the same areas, none of them in `taken`, sorted.
+
+    Drawn from `rng` 64 bits at a time in bulk, so that seeding a large
+    account stays fast; the result depends only on the random source and
+    `taken` (never on set order), so it is deterministic.
+    """
+    prefixes = [f"1{npa}{nxx:03d}" for npa, _, _ in AREAS for nxx in NXX_CODES]
+    space = len(prefixes) * 10000
+    chosen: set[str] = set()
+    while len(chosen) < count:
+        wanted = count - len(chosen)
+        draws = array.array("Q", rng.getrandbits(64 * wanted).to_bytes(8 * wanted, "little"))
+        fresh = {f"{prefixes[(v % space) // 10000]}{v % 10000:04d}" for v in draws}
+        fresh.difference_update(chosen, *taken)
+        chosen.update(fresh)
+    return sorted(chosen)
+
+
+def listing_of(number: str, exchanges: Mapping[str, str]) -> AvailableNumber:
+    """The inventory record of a number from `more_numbers`, derived from the number alone.
+
+    An exchange in `exchanges` (npa + nxx -> rate center) keeps its rate
+    center; the setup cost is a weighted pick keyed by the number.
+    """
+    npa, nxx = number[1:4], number[4:7]
+    state, rate_centers = _AREA_BY_CODE[npa]
+    rate_center = exchanges.get(npa + nxx) or rate_centers[int(nxx) % len(rate_centers)]
+    pick = int(number) * 2654435761 % _TOTAL_WEIGHT  # Knuth's multiplicative hash
+    return AvailableNumber(
+        number=number,
+        npa=npa,
+        nxx=nxx,
+        rate_center=rate_center,
+        state=state,
+        number_type="standard",
+        setup_cost=SETUP_COSTS[bisect.bisect_right(_CUMULATIVE_WEIGHTS, pick)][0],
+        monthly_cost=MONTHLY_COST,
+    )
 
 
 def credentials(seed: int) -> tuple[str, str]:

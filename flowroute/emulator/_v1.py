@@ -28,7 +28,7 @@ from .state import SIP_REG_ROUTE
 __all__ = ["API", "ENDPOINTS"]
 
 Pairs = list[tuple[str, str]]
-Items = list[tuple[str, dict[str, Any]]]
+Rows = Sequence[tuple[str, dict[str, Any]]]
 
 NPAS = "/v1/available-tns/npas/"
 NPANXXS = "/v1/available-tns/npanxxs/"
@@ -56,12 +56,15 @@ def _listing(
     call: Call,
     path: str,
     section: str,
-    items: Items,
+    rows: Rows,
+    total: int,
     filters: dict[str, str],
     page: parse.Paging,
 ) -> Reply:
-    """One page of a keyed listing with prev/next links, or ``{}`` when the page is empty."""
-    rows = page.slice(items)
+    """One page (`rows`) of a keyed listing of `total` items with prev/next links.
+
+    ``{}`` when the page is empty.
+    """
     if not rows:
         return Reply(200, {})
 
@@ -73,7 +76,7 @@ def _listing(
     links = {}
     if page.page > 1:
         links["prev"] = link(page.page - 1)
-    if page.has_next(len(items)):
+    if page.has_next(total):
         links["next"] = link(page.page + 1)
     return Reply(200, {section: dict(rows), "links": links})
 
@@ -124,7 +127,7 @@ def list_npas(call: Call) -> Reply:
         )
         for npa in call.state.area_codes()
     ]
-    return _listing(call, NPAS, "npas", items, {}, page)
+    return _listing(call, NPAS, "npas", page.slice(items), len(items), {}, page)
 
 
 def list_npanxxs(call: Call) -> Reply:
@@ -136,7 +139,8 @@ def list_npanxxs(call: Call) -> Reply:
         (code, {"tns": _path(call, AVAILABLE_TNS, [("npa", code[:3]), ("nxx", code[3:])])})
         for code in call.state.exchanges(npa)
     ]
-    return _listing(call, NPANXXS, "npanxxs", items, only(found, ("npa",)), page)
+    filters = only(found, ("npa",))
+    return _listing(call, NPANXXS, "npanxxs", page.slice(items), len(items), filters, page)
 
 
 def search(call: Call) -> Reply:
@@ -156,8 +160,9 @@ def search(call: Call) -> Reply:
         npa=npa,
         nxx=nxx,
     )
-    items = [(n.number, _available(n)) for n in numbers]
-    return _listing(call, AVAILABLE_TNS, "tns", items, only(found, SEARCH_FILTERS), page)
+    rows = [(n.number, _available(n)) for n in page.slice(numbers)]
+    filters = only(found, SEARCH_FILTERS)
+    return _listing(call, AVAILABLE_TNS, "tns", rows, len(numbers), filters, page)
 
 
 def purchase(call: Call) -> Reply:
@@ -171,8 +176,11 @@ def list_account_numbers(call: Call) -> Reply:
     """GET /v1/tns/"""
     found = query(call, ("limit", "page", "pattern"))
     page = parse.paging(found)
-    numbers = call.state.account_numbers(contains=parse.digits(found, "pattern"))
-    items = [
+    # Only this page is read and rendered, whatever the account's size.
+    offset = (page.page - 1) * page.limit
+    pattern = parse.digits(found, "pattern")
+    numbers, total = call.state.account_page(offset, page.limit, contains=pattern)
+    rows = [
         (
             n.number,
             {
@@ -183,7 +191,7 @@ def list_account_numbers(call: Call) -> Reply:
         )
         for n in numbers
     ]
-    return _listing(call, TNS, "tns", items, only(found, ("pattern",)), page)
+    return _listing(call, TNS, "tns", rows, total, only(found, ("pattern",)), page)
 
 
 def number_details(call: Call) -> Reply:
@@ -220,7 +228,7 @@ def list_routes(call: Call) -> Reply:
     page = parse.paging(query(call, ("limit", "page")))
     routes = sorted(call.state.routes(), key=lambda route: route.alias)
     items = [(route.alias, _route_entry(route)) for route in routes]
-    return _listing(call, ROUTES, "routes", items, {}, page)
+    return _listing(call, ROUTES, "routes", page.slice(items), len(items), {}, page)
 
 
 def create_route(call: Call) -> Reply:

@@ -236,7 +236,8 @@ def list_account_numbers(call: Call) -> Reply:
     query = parse.query(call, ("limit", "offset", *NUMBER_FILTERS))
     page = parse.paging(query, maximum=200)
     filters = parse.nanp_prefix(parse.only(query, NUMBER_FILTERS))
-    found = call.state.account_numbers(**filters)
+    # Only this page is read and rendered, whatever the account's size.
+    numbers, total = call.state.account_page(page.offset, page.limit, **filters)
     data = [
         {
             "attributes": _number_attributes(n),
@@ -244,9 +245,9 @@ def list_account_numbers(call: Call) -> Reply:
             "links": {"self": _url(call, f"{NUMBERS}/{n.number}")},
             "type": "number",
         }
-        for n in page.slice(found)
+        for n in numbers
     ]
-    links = _page_links(call, NUMBERS, _filters_then_paging(filters, page), page, len(found))
+    links = _page_links(call, NUMBERS, _filters_then_paging(filters, page), page, total)
     return Reply(200, {"data": data, "links": links})
 
 

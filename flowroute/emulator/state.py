@@ -26,6 +26,7 @@ from ._cdr import CdrBook
 from ._cnam import CnamBook
 from ._e911 import E911Book
 from ._edge import check_edge_strategy
+from ._numbers import SIP_REG_ROUTE_ID, NumberIndex, bought
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .models import AccountNumber, AvailableNumber, DeliveryReceipt, Message, Route
 
@@ -33,10 +34,11 @@ __all__ = ["BILLING_METHODS", "ROUTE_TYPES", "SIP_REG_ROUTE", "State"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-SIP_REG_ROUTE = Route(id="0", alias="sip-reg", route_type="sip-reg", value=None)
+SIP_REG_ROUTE = Route(id=SIP_REG_ROUTE_ID, alias="sip-reg", route_type="sip-reg", value=None)
 ROUTE_TYPES = ("host", "number", "uri", "sip-reg")
 BILLING_METHODS = ("METERED", "VPRI")
 FIRST_ROUTE_ID = 10001
+MAX_SEEDED = 10_000_000  # seed_numbers at most; far below the areas' ~95 million numbers
 SMS_PRICE_NANODOLLARS = 4_000_000
 MMS_PRICE_NANODOLLARS = 20_000_000
 
@@ -88,7 +90,8 @@ class State:
 
     Attributes:
         inventory: purchasable numbers, keyed by number.
-        account: the account's numbers, keyed by number.
+        account: the account's numbers, keyed by number, iterated in
+            number order; read it, change it through the verbs.
         routes_by_id: inbound routes, keyed by id (``"0"`` is sip-reg).
         messages_by_id: message detail records, keyed by ``mdr2-`` id.
         e911s: E911 addresses and which number uses which.
@@ -97,7 +100,7 @@ class State:
     """
 
     inventory: dict[str, AvailableNumber]
-    account: dict[str, AccountNumber]
+    account: NumberIndex[AccountNumber]
     routes_by_id: dict[str, Route]
     messages_by_id: dict[str, Message]
 
@@ -117,7 +120,8 @@ class State:
         """Return to the seeded state: full inventory, no numbers, only sip-reg."""
         self._rng = random.Random(self.seed)
         self.inventory = {n.number: n for n in _inventory.generate(self._rng)}
-        self.account = {}
+        self._exchanges = {n.npa + n.nxx: n.rate_center for n in self.inventory.values()}
+        self.account = NumberIndex()
         self.routes_by_id = {SIP_REG_ROUTE.id: SIP_REG_ROUTE}
         self.messages_by_id = {}
         self._next_route_id = FIRST_ROUTE_ID
@@ -205,21 +209,36 @@ class State:
         listing = self.inventory.pop(number, None)
         if listing is None:
             raise NotFound(f"number {number} is not available for purchase")
-        owned = AccountNumber(
-            number=number,
-            alias=None,
-            rate_center=listing.rate_center,
-            state=listing.state,
-            number_type=listing.number_type,
-            cnam_lookups_enabled=True,
-            primary_route_id=SIP_REG_ROUTE.id,
-            failover_route_id=None,
-            billing_method=billing_method,
-            purchased_at=self.clock(),
-            listing=listing,
-        )
+        owned = bought(listing, billing_method, self.clock())
         self.account[number] = owned
         return owned
+
+    @_locked
+    def seed_numbers(self, count: int, billing_method: str = "METERED") -> list[str]:
+        """Put `count` generated numbers on the account at once, as if bought.
+
+        100,000 numbers take a fraction of a second. They are drawn from the
+        state's random source (same seed and calls, same numbers), in the
+        inventory's area codes, neither purchasable nor owned before; each
+        routes to sip-reg with no failover.
+
+        Returns:
+            The numbers added, sorted.
+
+        Raises:
+            ValueError: `count` is not a whole number from 0 to 10,000,000,
+                or `billing_method` is not METERED or VPRI.
+        """
+        if not isinstance(count, int) or not 0 <= count <= MAX_SEEDED:
+            raise ValueError(f"count must be a whole number from 0 to {MAX_SEEDED}, got {count!r}")
+        if billing_method not in BILLING_METHODS:
+            raise ValueError(f"billing_method must be one of {', '.join(BILLING_METHODS)}")
+        numbers = _inventory.more_numbers(self._rng, count, (self.inventory, self.account))
+        exchanges, now = self._exchanges, self.clock()
+        self.account.add_pending(
+            numbers, lambda n: bought(_inventory.listing_of(n, exchanges), billing_method, now)
+        )
+        return numbers
 
     @_locked
     def release(self, number: str) -> None:
@@ -239,11 +258,34 @@ class State:
         contains: Optional[str] = None,
     ) -> list[AccountNumber]:
         """The account's numbers matching every given digit filter, sorted by number."""
-        starts = _digits(starts_with, "starts_with")
-        middle = _digits(contains, "contains")
-        ends = _digits(ends_with, "ends_with")
-        found = [n for n in self.account.values() if _matches(n.number, starts, middle, ends)]
-        return sorted(found, key=lambda n: n.number)
+        everything = len(self.account)
+        return self.account_page(
+            0, everything, starts_with=starts_with, ends_with=ends_with, contains=contains
+        )[0]
+
+    @_locked
+    def account_page(
+        self,
+        offset: int,
+        limit: int,
+        *,
+        starts_with: Optional[str] = None,
+        ends_with: Optional[str] = None,
+        contains: Optional[str] = None,
+    ) -> tuple[list[AccountNumber], int]:
+        """One page of `account_numbers`, and how many numbers match in all.
+
+        Costs the page, not the account: an unfiltered or ``starts_with``
+        page is a slice of the sorted index; ``contains`` and ``ends_with``
+        cost one pass on the first page of a listing and a slice after.
+        """
+        return self.account.page(
+            offset,
+            limit,
+            _digits(starts_with, "starts_with"),
+            _digits(contains, "contains"),
+            _digits(ends_with, "ends_with"),
+        )
 
     @_locked
     def number(self, number: str) -> AccountNumber:

@@ -215,7 +215,8 @@ class Worker:
         return None
 
 
-def test_one_client_shared_by_eight_threads(emulator: Emulator, sleeps: Sleeps) -> None:
+def test_one_client_shared_by_eight_threads(sleeps: Sleeps) -> None:
+    emulator = Emulator(seed=0, log_size=None)  # every request is counted below
     with (
         emulator.serve() as url,
         flowroute.Client(
