@@ -28,6 +28,9 @@ from __future__ import annotations
 from .._row import LegacyCall
 from ._session import LIBRARY, BaseController
 from .api_helper import APIHelper
+from .cdrs import CDR_ROWS as _CDRS
+from .cdrs import PORTING_ROWS as _PORTING
+from .cdrs import CDRsController, PortingController
 from .client import FlowroutenumbersandmessagingClient
 from .cnams import ROWS as _CNAMS
 from .cnams import CNAMsController
@@ -48,6 +51,7 @@ __all__ = [
     "APIException",
     "APIHelper",
     "BaseController",
+    "CDRsController",
     "CNAMsController",
     "Configuration",
     "E911sController",
@@ -58,9 +62,18 @@ __all__ = [
     "HttpResponse",
     "MessagesController",
     "NumbersController",
+    "PortingController",
     "RoutesController",
     "reset",
 ]
 
-ROWS: tuple[LegacyCall, ...] = (*_NUMBERS, *_ROUTES, *_MESSAGES, *_E911S, *_CNAMS)
+ROWS: tuple[LegacyCall, ...] = (
+    *_NUMBERS,
+    *_ROUTES,
+    *_MESSAGES,
+    *_E911S,
+    *_CNAMS,
+    *_CDRS,
+    *_PORTING,
+)
 """The SDK's calls as rows of `flowroute.compat.mapping.TABLE`, controller by controller."""

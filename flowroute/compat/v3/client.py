@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Optional
 
+from .cdrs import CDRsController, PortingController
 from .cnams import CNAMsController
 from .configuration import Configuration, session
 from .e911s import E911sController
@@ -82,3 +83,13 @@ class FlowroutenumbersandmessagingClient:
     def cnams(self) -> CNAMsController:
         """CNAM (caller name) records."""
         return CNAMsController()
+
+    @cached_property
+    def porting(self) -> PortingController:
+        """Number portability."""
+        return PortingController()
+
+    @cached_property
+    def cdrs(self) -> CDRsController:
+        """CDR (call detail record) exports."""
+        return CDRsController()
