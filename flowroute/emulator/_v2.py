@@ -15,7 +15,7 @@ from http import HTTPStatus
 from typing import Any, Callable, Optional
 from urllib.parse import urlencode
 
-from . import _v2_cdr, _v2_cnam, _v2_e911, _v2_extras
+from . import _v2_callbacks, _v2_cdr, _v2_cnam, _v2_e911, _v2_extras
 from . import _v2_parse as parse
 from ._dispatch import Api, Call, Credentials, Endpoint, Reply, Request, basic_credentials
 from ._v2_common import number_changes
@@ -368,6 +368,8 @@ def render_error(status: int, detail: str, error_id: str) -> dict[str, Any]:
 
 
 ENDPOINTS = (
+    # Literal callback paths first: GET /v2.1/messages/{id} would take "sms_callback" as an id.
+    *_v2_callbacks.ENDPOINTS,
     Endpoint("GET", f"{AVAILABLE}/areacodes", list_area_codes),
     Endpoint("GET", f"{AVAILABLE}/exchanges", list_exchanges),
     Endpoint("GET", AVAILABLE, search_available),

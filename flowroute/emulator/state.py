@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any, Callable, Optional, TypeVar, cast
 
 from . import _inventory
+from ._callbacks import CallbackBook
 from ._cdr import CdrBook
 from ._cnam import CnamBook
 from ._e911 import E911Book
@@ -97,6 +98,7 @@ class State:
         e911s: E911 addresses and which number uses which.
         cnams: CNAM records and which number presents which.
         cdrs: CDR exports and the call history they are made from.
+        callbacks: messaging callback URLs of the account and of its numbers.
     """
 
     inventory: dict[str, AvailableNumber]
@@ -128,6 +130,7 @@ class State:
         self.e911s = E911Book(self)
         self.cnams = CnamBook(self)
         self.cdrs = CdrBook(self)
+        self.callbacks = CallbackBook(self)
 
     # -- inventory -----------------------------------------------------------
 
@@ -248,6 +251,7 @@ class State:
         self.inventory[number] = owned.listing
         self.e911s.forget([number])
         self.cnams.forget([number])
+        self.callbacks.forget([number])
 
     @_locked
     def account_numbers(
