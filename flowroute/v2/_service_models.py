@@ -322,10 +322,14 @@ class EdgeStrategy:
         id: the strategy id, given as ``edge_strategy`` when creating a route.
         name: the strategy's name, when the API gives one.
         description: what it does, when the API says.
+        naptr: the DNS name of its NAPTR record, when given.
+        firewall_rules: the address ranges a firewall should let in, when given.
         raw: the JSON resource object as received.
     """
 
     id: str
     name: Optional[str] = None
     description: Optional[str] = None
+    naptr: Optional[str] = None
+    firewall_rules: Optional[str] = None
     raw: Any = attrs.field(default=None, repr=False, eq=False)

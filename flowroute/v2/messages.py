@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from .. import _validate as check
@@ -50,6 +50,25 @@ def _from_attributes(body: Any) -> NewMessage:
     )
 
 
+def _from_keywords(
+    text: Any, to: Any, from_: Any, is_mms: bool, media_urls: Sequence[str], callback: Any
+) -> NewMessage:
+    """The message of ``send_a_message(to=..., from_=..., body=...)``."""
+    if text is not None and not isinstance(text, str):
+        raise ValidationError("body", "the message text when to/from_ are given", text)
+    for name, number in (("to", to), ("from_", from_)):
+        if number is None:
+            raise ValidationError(name, "a phone number", None)
+    return NewMessage(
+        to=str(to),
+        from_=str(from_),
+        body=text,
+        is_mms=is_mms,
+        media_urls=media_urls,
+        dlr_callback=callback,
+    )
+
+
 def _new_message(body: Any) -> NewMessage:
     """The message to send, from any accepted body form, checked and normalised."""
     message = body if isinstance(body, NewMessage) else _from_attributes(body)
@@ -76,19 +95,42 @@ def _new_message(body: Any) -> NewMessage:
 class MessagesController(Controller):
     """SMS and MMS: send messages and look up their detail records."""
 
-    def send_a_message(self, body: MessageBody) -> str:
+    def send_a_message(
+        self,
+        body: Union[MessageBody, None] = None,
+        *,
+        to: Union[str, int, None] = None,
+        from_: Union[str, int, None] = None,
+        is_mms: bool = False,
+        media_urls: Sequence[str] = (),
+        dlr_callback: Optional[str] = None,
+    ) -> str:
         """Send an SMS, or an MMS when ``is_mms`` is true.
 
+        Either the whole message in `body`, or keywords::
+
+            send_a_message(to="12065550123", from_="12065550100", body="hello")
+
         Args:
-            body: a `NewMessage`; or a dict of its attributes (``to``,
+            body: with ``to``/``from_`` given, the text of the message (None
+                only for an MMS with ``media_urls``). Otherwise the whole
+                message: a `NewMessage`; or a dict of its attributes (``to``,
                 ``from``, ``body``, ``is_mms``, ``media_urls``,
                 ``dlr_callback``); or the documented JSON:API document; or
-                the JSON text of either dict. ``body`` may be left out only
-                for an MMS with ``media_urls``.
+                the JSON text of either dict.
+            to: the receiving number.
+            from_: the sending number, one of the account's.
+            is_mms: send as MMS; required for media.
+            media_urls: http(s) URLs of media to attach (MMS only).
+            dlr_callback: a URL for this message's delivery reports.
 
         Returns:
             The id of the message's record, ``"mdr2-..."``.
         """
+        if to is not None or from_ is not None:
+            body = _from_keywords(body, to, from_, is_mms, media_urls, dlr_callback)
+        elif is_mms or media_urls or dlr_callback is not None:
+            raise ValidationError("to", "to and from_ with the keyword form of a message", None)
         message = _new_message(body)
         accepted = self._call(_SEND, json=message.to_body())
         return read_id(accepted, _SEND)

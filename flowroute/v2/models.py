@@ -128,6 +128,7 @@ class Route:
             library does not know yet.
         value: the host, number or URI calls are sent to (None for sip-reg).
         alias: the route's name.
+        edge_strategy: the id of the route's edge strategy, when it names one.
         raw: the JSON resource object as received.
     """
 
@@ -135,6 +136,7 @@ class Route:
     route_type: Union[RouteType, str]
     value: Optional[str] = None
     alias: Optional[str] = None
+    edge_strategy: Optional[str] = None
     raw: Any = attrs.field(default=None, repr=False, eq=False)
 
 
@@ -253,17 +255,22 @@ class NewRoute:
         value: the host name, phone number or SIP URI to send calls to.
         alias: a name for the route; the API requires one, so
             ``create_an_inbound_route`` refuses a route without it.
+        edge_strategy: the id of an edge strategy (see
+            ``list_edge_strategies``), e.g. ``"1"``; None for the default.
     """
 
     route_type: Union[RouteType, str]
     value: str
     alias: Optional[str] = None
+    edge_strategy: Optional[Union[str, int]] = None
 
     def to_body(self) -> dict[str, Any]:
-        """The documented JSON:API request body (``alias`` left out when None)."""
+        """The documented JSON:API request body; unset optional attributes are left out."""
         attributes: dict[str, Any] = {"route_type": str(self.route_type), "value": self.value}
         if self.alias is not None:
             attributes["alias"] = self.alias
+        if self.edge_strategy is not None:
+            attributes["edge_strategy"] = str(self.edge_strategy)
         return {"data": {"type": "route", "attributes": attributes}}
 
 

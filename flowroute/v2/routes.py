@@ -9,9 +9,9 @@ from .. import _validate as check
 from .._resource import Controller, Endpoint
 from ..errors import ValidationError
 from . import _arguments as arg
-from ._converter import read_one
+from ._converter import read_many, read_one
 from ._paging import list_page
-from .models import NewRoute, Route, RouteType
+from .models import EdgeStrategy, NewRoute, Route, RouteType
 
 if TYPE_CHECKING:
     from ..pagination import Page
@@ -24,9 +24,10 @@ _CREATE = Endpoint(
     outcome="the route may have been created; list the routes before retrying",
 )
 _LIST = Endpoint("GET", "/v2/routes")
+_EDGE_STRATEGIES = Endpoint("GET", "/v2/routes/edge_strategies")
 _PRIMARY = Endpoint("PATCH", "/v2/numbers/{number_id}/relationships/primary_route")
 _FAILOVER = Endpoint("PATCH", "/v2/numbers/{number_id}/relationships/failover_route")
-_ENDPOINTS = (_CREATE, _LIST, _PRIMARY, _FAILOVER)
+_ENDPOINTS = (_CREATE, _LIST, _EDGE_STRATEGIES, _PRIMARY, _FAILOVER)
 
 _MAX_ITEMS = 200
 # sip-reg is built in: it can be assigned ("0") but not created.
@@ -38,7 +39,7 @@ _REQUIRED = {
     "value": "the host, phone number or SIP URI calls go to (required)",
     "alias": "a name for the route (required)",
 }
-_ROUTE_KEYS = frozenset(_REQUIRED)
+_ROUTE_KEYS = frozenset({*_REQUIRED, "edge_strategy"})
 
 RouteBody = Union[NewRoute, Mapping[str, Any], str]
 RouteRef = Union[str, int, Route, Mapping[str, Any]]
@@ -62,7 +63,10 @@ def _new_route(body: Any) -> NewRoute:
     if body.alias is None:
         raise ValidationError("alias", _REQUIRED["alias"], None)
     alias = check.text(body.alias, "alias")
-    return NewRoute(route_type=kind, value=value, alias=alias)
+    edge = body.edge_strategy
+    if edge is not None:
+        edge = arg.record_id(edge, "edge_strategy")
+    return NewRoute(route_type=kind, value=value, alias=alias, edge_strategy=edge)
 
 
 def _route_id(route: Any) -> str:
@@ -99,7 +103,8 @@ class RoutesController(Controller):
                 ``value``, ``alias``, all three required); or the documented
                 JSON:API document; or the JSON text of either dict.
                 ``route_type`` is ``host``, ``number`` or ``uri``; a
-                ``number`` route's value is a phone number.
+                ``number`` route's value is a phone number. An optional
+                ``edge_strategy`` names an edge strategy by id.
         """
         route = _new_route(body)
         created = self._call(_CREATE, json=route.to_body())
@@ -116,6 +121,10 @@ class RoutesController(Controller):
         """
         params = {"limit": arg.limit(limit, _MAX_ITEMS), "offset": arg.offset(offset)}
         return list_page(self._call, _LIST, params, Route)
+
+    def list_edge_strategies(self) -> list[EdgeStrategy]:
+        """The edge strategies a route can name: where Flowroute's edge sends its calls from."""
+        return read_many(self._call(_EDGE_STRATEGIES), EdgeStrategy, _EDGE_STRATEGIES)
 
     def update_primary_voice_route(self, number_id: Union[str, int], route: RouteRef) -> None:
         """Send calls to `number_id` through `route` first.

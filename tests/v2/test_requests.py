@@ -231,6 +231,65 @@ CASES = {
         reply=doc.MESSAGES,
         returns=flowroute.Page,
     ),
+    "update-number": Case(
+        lambda v2: v2.numbers.update_number(NUMBER, alias="Office", cnam_lookups_enabled=False),
+        "PATCH",
+        f"/v2/numbers/{NUMBER}",
+        body={"type": "number", "alias": "Office", "cnam_lookups_enabled": False},
+        reply=doc.DETAILS,
+        returns=Number,
+    ),
+    "set-did-alias": Case(
+        lambda v2: v2.numbers.set_did_alias(int(NUMBER), "New Test"),
+        "PATCH",
+        f"/v2/numbers/{NUMBER}",
+        body={"type": "number", "alias": "New Test"},
+        reply=doc.DETAILS,
+        returns=Number,
+    ),
+    "edge-strategies": Case(
+        lambda v2: v2.routes.list_edge_strategies(),
+        "GET",
+        "/v2/routes/edge_strategies",
+        reply={"data": [{"id": 1, "type": "edge_strategy", "attributes": {"name": "US-West-OR"}}]},
+        returns=list,
+    ),
+    "route-edge-strategy": Case(
+        lambda v2: v2.routes.create_an_inbound_route(
+            '{"data": {"type": "route", "attributes": {"route_type": "host", '
+            '"value": "x.example.com", "alias": "edge", "edge_strategy": "1"}}}'
+        ),
+        "POST",
+        "/v2/routes",
+        body={
+            "data": {
+                "type": "route",
+                "attributes": {
+                    "route_type": "host",
+                    "value": "x.example.com",
+                    "alias": "edge",
+                    "edge_strategy": "1",
+                },
+            }
+        },
+        status=201,
+        reply=doc.CREATED_ROUTE,
+        returns=Route,
+    ),
+    "send-keywords": Case(
+        lambda v2: v2.messages.send_a_message(to="12065550123", from_=NUMBER, body="hi"),
+        "POST",
+        "/v2.1/messages",
+        body={
+            "data": {
+                "type": "message",
+                "attributes": {"to": "12065550123", "from": NUMBER, "body": "hi"},
+            }
+        },
+        status=202,
+        reply=doc.MESSAGE_ACCEPTED,
+        returns=str,
+    ),
     "message-detail": Case(
         lambda v2: v2.messages.look_up_a_message_detail_record(doc.MDR_INBOUND),
         "GET",
