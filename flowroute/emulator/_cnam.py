@@ -125,13 +125,22 @@ class CnamBook:
         starts_with: Optional[str] = None,
         contains: Optional[str] = None,
         ends_with: Optional[str] = None,
+        value: Optional[str] = None,
     ) -> list[CnamRecord]:
-        """Records in creation order matching every filter (text case-insensitively)."""
-        texts = {"starts_with": starts_with, "contains": contains, "ends_with": ends_with}
+        """Records in creation order matching every filter (text case-insensitively).
+
+        ``value`` is the documented filter: the record's value includes it.
+        """
+        texts = {
+            "starts_with": starts_with,
+            "contains": contains,
+            "ends_with": ends_with,
+            "value": value,
+        }
         for field, text in texts.items():
             if text is not None and not _VALUE.fullmatch(text):
                 raise Invalid(f"{field} must be 1 to 15 CNAM characters, got {text!r}", field)
-        start, middle, end = ((t or "").lower() for t in texts.values())
+        start, middle, end, part = ((t or "").lower() for t in texts.values())
         return [
             r
             for r in self.records.values()
@@ -139,6 +148,7 @@ class CnamBook:
             and r.value.lower().startswith(start)
             and middle in r.value.lower()
             and r.value.lower().endswith(end)
+            and part in r.value.lower()
         ]
 
     @locked

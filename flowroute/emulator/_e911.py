@@ -237,14 +237,26 @@ class E911Book:
         return found
 
     @locked
-    def find(self, label: Optional[str] = None, state: Optional[str] = None) -> list[E911Address]:
-        """Addresses in creation order; `label` and `state` match case-insensitively."""
+    def find(
+        self,
+        label: Optional[str] = None,
+        state: Optional[str] = None,
+        street_name: Optional[str] = None,
+        city: Optional[str] = None,
+    ) -> list[E911Address]:
+        """Addresses in creation order, matched case-insensitively.
+
+        As documented: `label`, `street_name` and `city` match a part of the
+        field; `state` matches the whole two-letter code.
+        """
         if state is not None and not _STATE.fullmatch(state):
             raise Invalid(f"state must be a two-letter abbreviation, got {state!r}", "state")
+        parts = {"label": label, "street_name": street_name, "city": city}
+        wanted = {field: text.lower() for field, text in parts.items() if text is not None}
         return [
             a
             for a in self.addresses.values()
-            if (label is None or a.label.lower() == label.lower())
+            if all(text in str(a.fields()[field]).lower() for field, text in wanted.items())
             and (state is None or a.state == state.upper())
         ]
 

@@ -22,7 +22,7 @@ __all__ = ["ENDPOINTS"]
 
 CNAMS = "/v2/cnams"
 NUMBERS = "/v2/numbers"
-TEXT_FILTERS = ("starts_with", "contains", "ends_with")
+TEXT_FILTERS = ("starts_with", "contains", "ends_with", "value")
 
 
 def _resource(call: Call, record: CnamRecord) -> dict[str, Any]:

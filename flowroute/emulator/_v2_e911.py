@@ -52,9 +52,9 @@ def _address_body(call: Call) -> dict[str, Any]:
 
 def list_e911s(call: Call) -> Reply:
     """GET /v2/e911s"""
-    query = parse.query(call, ("limit", "offset", "label", "state"))
-    page = parse.paging(query, maximum=200)
-    filters = parse.only(query, ("label", "state"))
+    query = parse.query(call, ("limit", "offset", "label", "state", "street_name", "city"))
+    page = parse.paging(query, maximum=2000)  # the documented maximum page of E911 records
+    filters = parse.only(query, ("label", "state", "street_name", "city"))
     found = call.state.e911s.find(**filters)
     render = functools.partial(_resource, call)
     return Reply(200, list_document(call, E911S, filters, page, found, render))

@@ -75,20 +75,37 @@ class CnamsController(Controller):
         is_approved: Optional[bool] = None,
         *,
         value: Optional[str] = None,
+        starts_with: Optional[str] = None,
+        contains: Optional[str] = None,
+        ends_with: Optional[str] = None,
     ) -> Page[Cnam]:
         """List the account's CNAM records.
+
+        Text filters compare case-insensitively.
 
         Args:
             limit: records per page, 1 or more.
             offset: records to skip.
             is_approved: only approved (True) or only unapproved (False) records.
-            value: only records whose value contains this text (any case).
+            value: only records whose value includes this text (the documented filter).
+            starts_with: only records whose value starts with this text.
+            contains: only records whose value contains this text.
+            ends_with: only records whose value ends with this text.
         """
+        texts = {
+            "value": value,
+            "starts_with": starts_with,
+            "contains": contains,
+            "ends_with": ends_with,
+        }
         params = {
             "limit": arg.limit(limit, None),
             "offset": arg.offset(offset),
             "is_approved": None if is_approved is None else arg.boolean(is_approved, "is_approved"),
-            "value": None if value is None else check.text(value, "value"),
+            **{
+                name: None if text is None else check.text(text, name)
+                for name, text in texts.items()
+            },
         }
         return list_page(self._call, _LIST, params, Cnam)
 

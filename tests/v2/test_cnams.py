@@ -59,6 +59,15 @@ def test_list_filters_go_on_the_query(v2: V2, rsps: responses.RequestsMock) -> N
     v2.cnams.list_cnams(is_approved=True)
 
 
+def test_text_filters_go_on_the_query(v2: V2, rsps: responses.RequestsMock) -> None:
+    query = {"starts_with": "BR", "contains": "OWN", "ends_with": "BAG"}
+    expect(rsps, "GET", "/v2/cnams", query=query, reply={"data": [_cnam("22790", "BROWN BAG")]})
+
+    found = v2.cnams.list_cnams(starts_with="BR", contains="OWN", ends_with="BAG")
+
+    assert [c.id for c in found] == ["22790"]
+
+
 def test_get_reads_the_associated_numbers(v2: V2, rsps: responses.RequestsMock) -> None:
     detail = {
         "data": {
