@@ -1,22 +1,65 @@
 # Two commands for a new user: `make demo` and `make test`.
-# Both create .venv from pyproject.toml on first use; later runs reuse it.
-PYTHON ?= python3
+#
+# `make test` checks both ends of what the package supports:
+#   .venv      the newest supported Python (3.13) with the newest dependencies:
+#              lint, format check, mypy --strict, docs build and the suite;
+#   .venv-min  the oldest supported Python (3.9) with every declared dependency
+#              at its floor, pinned exactly by constraints/min.txt: the suite.
+# Each venv is created on first use and rebuilt when pyproject.toml changes.
+#
+# The two Pythons are looked up on PATH (python3.13, python3.9) and in pyenv
+# (~/.pyenv/versions/3.13.*, 3.9.*); name them yourself if they live elsewhere:
+#   make test PYTHON_NEWEST=/opt/python3.13/bin/python3 PYTHON_OLDEST=/usr/bin/python3.9
+NEWEST := 3.13
+OLDEST := 3.9
+
+# The first of $(2) that runs and reports version $(1), or nothing.
+runs_as = $(firstword $(foreach p,$(2),$(shell $(p) -c \
+	'import sys; print(sys.executable if "%d.%d" % sys.version_info[:2] == "$(1)" else "")' \
+	2>/dev/null)))
+find_python = $(call runs_as,$(1),python$(1) $(sort $(wildcard $(HOME)/.pyenv/versions/$(1).*/bin/python$(1))))
+
+ifndef PYTHON_NEWEST
+PYTHON_NEWEST := $(call find_python,$(NEWEST))
+endif
+ifndef PYTHON_OLDEST
+PYTHON_OLDEST := $(call find_python,$(OLDEST))
+endif
+
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-$(NEWEST)
+VENV_MIN := .venv-min
+BIN_MIN := $(VENV_MIN)/bin
+STAMP_MIN := $(VENV_MIN)/.installed-$(OLDEST)
+PYTEST_ARGS ?= -q
 
-.PHONY: demo test lint typecheck pytest docs bench fuzz clean
+.PHONY: demo test test-newest test-min lint typecheck pytest docs bench fuzz clean
+
+# $(1): venv, $(2): Python version, $(3): interpreter, $(4): pip install arguments.
+define make_venv
+	@test -n "$(3)" || { echo "make: needs Python $(2) for $(1): install it (pyenv install $(2))" \
+		"or name it: make $(MAKECMDGOALS) PYTHON_$(if $(filter $(2),$(NEWEST)),NEWEST,OLDEST)=/path/to/python$(2)" >&2; exit 1; }
+	@# A venv left from another Python is rebuilt rather than reused.
+	@$(1)/bin/python -c 'import sys; sys.exit("%d.%d" % sys.version_info[:2] != "$(2)")' \
+		2>/dev/null || { rm -rf $(1) && $(3) -m venv $(1); }
+	$(1)/bin/python -m pip install --quiet --upgrade pip
+	$(1)/bin/python -m pip install --quiet $(4)
+	touch $@
+endef
 
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	$(call make_venv,$(VENV),$(NEWEST),$(PYTHON_NEWEST),--upgrade --upgrade-strategy eager -e '.[testing]' --group dev)
+
+$(STAMP_MIN): pyproject.toml constraints/min.txt
+	$(call make_venv,$(VENV_MIN),$(OLDEST),$(PYTHON_OLDEST),-c constraints/min.txt -e '.[testing]' --group test)
 
 demo: $(STAMP)
 	$(BIN)/flowroute demo
 
-test: lint typecheck docs pytest
+test: test-newest test-min
+
+test-newest: lint typecheck docs pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -25,8 +68,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# pytest exits 5 when it collected no test: make fails on it like on any other failure.
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-min: $(STAMP_MIN)
+	$(BIN_MIN)/python -m pytest $(PYTEST_ARGS) -p no:cacheprovider
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build -q -W -b html docs docs/_build/html
@@ -35,8 +82,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_calls.py
 	$(BIN)/python benchmarks/bench_threads.py
 
+# The fuzz tests run in every `make test` with a few hundred examples each; this runs 10,000.
 fuzz: $(STAMP)
-	FLOWROUTE_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest -q tests/reliability -k fuzz
+	FLOWROUTE_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest $(PYTEST_ARGS) -m fuzz
 
 clean:
-	rm -rf $(VENV) docs/_build .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(VENV_MIN) docs/_build .mypy_cache .ruff_cache .pytest_cache

@@ -244,7 +244,7 @@ class Emulator:
     def mock(self, base_url: str = DEFAULT_BASE_URL) -> AbstractContextManager[str]:
         """Answer `requests` calls under `base_url` in-process for a `with` block.
 
-        Needs the ``responses`` package (the ``flowroute[testing]`` extra).
+        Needs the ``responses`` package (the ``flowroute-sdk[testing]`` extra).
         Requests to other URLs fail with a connection error, as `responses`
         does for anything it was not told about.
 

@@ -33,7 +33,7 @@ __all__ = ["mock"]
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 MISSING_RESPONSES = (
     "Emulator.mock() needs the 'responses' package; "
-    "install it with: pip install 'flowroute[testing]'"
+    "install it with: pip install 'flowroute-sdk[testing]'"
 )
 
 

@@ -47,7 +47,9 @@ def test_the_client_is_bound(flowroute_client, flowroute_emulator_url):
 
 
 def test_registered_through_the_pytest11_entry_point() -> None:
-    points = importlib.metadata.entry_points(group="pytest11")
+    found = importlib.metadata.entry_points()
+    # Python 3.9's entry_points() is a dict of groups; `select` came in 3.10.
+    points = found.select(group="pytest11") if hasattr(found, "select") else found["pytest11"]
     assert {(p.name, p.value) for p in points if p.name == "flowroute"} == {
         ("flowroute", "flowroute.emulator.pytest_plugin")
     }

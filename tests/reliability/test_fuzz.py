@@ -1,7 +1,8 @@
 """Fuzzing every public call: any response yields a valid result or a flowroute error;
 any argument yields a request or a `ValidationError` with nothing sent.
 
-Examples per test: ``FLOWROUTE_FUZZ_EXAMPLES`` (see conftest); ``make fuzz`` runs 10,000.
+Examples per test: ``FLOWROUTE_FUZZ_EXAMPLES`` (see conftest). Every run of the suite
+fuzzes briefly; ``make fuzz`` selects the tests marked ``fuzz`` and runs 10,000 each.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def _check_retries(call: Call, served: list[Reply], sleeps: Sleeps) -> None:
         assert len(served) == 1, [r.status for r in served]
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("call", CALLS, ids=lambda c: c.name)
 def test_fuzz_responses(call: Call, samples: dict[str, list[Any]]) -> None:
     sleeps = Sleeps()
@@ -112,6 +114,7 @@ def _arguments(draw: st.DrawFn, call: Call) -> dict[str, Any]:
     }
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("call", CALLS, ids=lambda c: c.name)
 def test_fuzz_arguments(call: Call) -> None:
     emulator = Emulator(seed=0)
