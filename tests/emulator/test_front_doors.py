@@ -110,7 +110,7 @@ def test_mock_without_responses_names_the_extra(
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_responses)
-    with pytest.raises(ImportError, match=r"flowroute\[testing\]"):
+    with pytest.raises(ImportError, match=r"flowroute-sdk\[testing\]"):
         emulator.mock()
 
 
