@@ -71,7 +71,7 @@ class CustomAuthUtility:
         url = urlsplit(query_url or configuration.Configuration.BASE_URI)
         client = configuration.client()
         try:
-            decoded = client._transport.request(  # the legacy raw request
+            answer = client._transport.request(  # the legacy raw request
                 method,
                 url.path,
                 auth=client._v1_auth(),
@@ -82,4 +82,4 @@ class CustomAuthUtility:
             return LegacyResponse(exc.status, exc.body)
         except FlowrouteError as exc:
             raise from_flowroute_error(exc) from exc
-        return LegacyResponse(204 if decoded is None else 200, decoded)
+        return LegacyResponse(answer.status, answer.body)
