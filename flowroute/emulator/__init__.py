@@ -72,6 +72,9 @@ class Emulator:
             `time.sleep` (tests pass a fake).
         log_size: how many requests the request log keeps (the newest);
             None keeps every one, and memory grows with each request.
+        strict: refuse query parameters the API does not document with a
+            400. By default they are ignored, as the service ignores them,
+            and each is noted in the request's log entry (``warnings``).
 
     Attributes:
         seed: the seed given.
@@ -88,6 +91,7 @@ class Emulator:
         clock: Optional[Callable[[], datetime]] = None,
         sleep: Callable[[float], None] = time.sleep,
         log_size: Optional[int] = DEFAULT_LOG_SIZE,
+        strict: bool = False,
     ) -> None:
         derived_access, derived_secret = _inventory.credentials(seed)
         self.seed = seed
@@ -99,7 +103,13 @@ class Emulator:
             access_key=self.access_key, secret_key=self.secret_key, clock=self._state.clock
         )
         self._dispatcher = Dispatcher(
-            self._state, credentials, _APIS, lock, sleep=sleep, log_size=log_size
+            self._state,
+            credentials,
+            _APIS,
+            lock,
+            sleep=sleep,
+            log_size=log_size,
+            strict=strict,
         )
         self._lock = lock
 

@@ -11,6 +11,9 @@ error renderer, status table), so another version is one more row.
 
 Injected faults (`_faults`) are decided here too; latency is slept outside
 the lock, and the front doors act on `Response.action`.
+
+Each exchange is also one INFO line on the ``flowroute.emulator.access``
+logger (``flowroute emulator`` prints them; a library adds no handler).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ __all__ = [
 ]
 
 logger = logging.getLogger("flowroute.emulator")
+access_logger = logging.getLogger("flowroute.emulator.access")
 
 
 @attrs.frozen(kw_only=True)
@@ -118,11 +122,17 @@ class Call:
         state: the emulated service.
         request: the request record.
         params: the path parameters, percent-decoded.
+        strict: refuse what the service would ignore (undocumented query
+            parameters) instead of noting it in `warnings`.
+        warnings: what was ignored, for the request's log entry; handlers
+            (through the parsers) append to it.
     """
 
     state: State
     request: Request
     params: Mapping[str, str]
+    strict: bool = False
+    warnings: list[str] = attrs.field(factory=list, eq=False)
 
 
 @attrs.frozen
@@ -212,7 +222,7 @@ def basic_credentials(headers: Mapping[str, str]) -> Optional[tuple[str, str]]:
         return None
     try:
         decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
+    except (binascii.Error, ValueError):  # ValueError: non-ASCII text where base64 belongs
         return None
     user, colon, password = decoded.partition(":")
     return (user, password) if colon else None
@@ -230,6 +240,8 @@ class Dispatcher:
             latency), so the log and the state change together.
         sleep: waits out injected latency, in seconds.
         log_size: how many exchanges the request log keeps (None: all).
+        strict: refuse undocumented query parameters (400) instead of
+            ignoring them with a warning on the log entry, as the service does.
 
     Attributes:
         faults: the injected fault rules, none at first.
@@ -243,8 +255,10 @@ class Dispatcher:
         lock: threading.RLock,
         sleep: Callable[[float], None] = time.sleep,
         log_size: Optional[int] = DEFAULT_LOG_SIZE,
+        strict: bool = False,
     ) -> None:
         self.state = state
+        self.strict = strict
         self.credentials = credentials
         self._apis = tuple(apis)
         # Longest prefix first, so "/v2.1" wins over "/v2".
@@ -274,6 +288,7 @@ class Dispatcher:
             plan = self.faults.plan(request.method, request.path)
         if plan.delay:
             self._sleep(plan.delay)
+        notes: list[str] = []
         with self._lock:
             error_id = f"emulator-{self._log.count}"
             fault = plan.fault
@@ -281,7 +296,7 @@ class Dispatcher:
                 response = self._instead(request, fault, error_id)
                 document = decode_body(response.body)
             else:
-                api, reply = self._answer(request, error_id)
+                api, reply = self._answer(request, error_id, notes)
                 response, document = self._render(api, reply), reply.document
                 if isinstance(document, Stream):  # not logged: it may be any size
                     document = None
@@ -291,8 +306,10 @@ class Dispatcher:
                         document = decode_body(response.body)
             name = fault.kind if fault is not None else ("latency" if plan.delay else None)
             status = None if response.action == "refuse" else response.status
-            self._log.append(entry(request, status, document, name, plan.delay, response.body))
-            return response
+            logged = entry(request, status, document, name, plan.delay, response.body, tuple(notes))
+            self._log.append(logged)
+        _access_line(logged)
+        return response
 
     @staticmethod
     def _render(api: Api, reply: Reply) -> Response:
@@ -326,7 +343,7 @@ class Dispatcher:
         action = _faults.KINDS[fault.kind].action
         return Response(status=status, headers=headers, body=body, action=action)
 
-    def _answer(self, request: Request, error_id: str) -> tuple[Api, Reply]:
+    def _answer(self, request: Request, error_id: str, notes: list[str]) -> tuple[Api, Reply]:
         api = self._api_for(request.path)
         if api is None:
             tried = ", ".join(prefix for prefix, _ in self._prefixes)
@@ -336,11 +353,14 @@ class Dispatcher:
             authentic = api.authenticate(request, self.credentials)
         except HttpError as exc:  # an API may say why it refuses (v1: stale timestamp, ...)
             return api, self._error(api, exc.status, exc.detail, error_id)
+        except (ValueError, UnicodeError):  # credentials no check can read (non-ASCII, ...)
+            logger.info("unreadable credentials on %s %s", request.method, request.path)
+            authentic = False
         if not authentic:
             detail = "Unauthorized: missing or wrong API credentials"
             return api, self._error(api, 401, detail, error_id)
         try:
-            return api, self._route(api, request)
+            return api, self._route(api, request, notes)
         except HttpError as exc:
             return api, self._error(api, exc.status, exc.detail, error_id)
         except EmulatorError as exc:
@@ -355,7 +375,7 @@ class Dispatcher:
                 return api
         return None
 
-    def _route(self, api: Api, request: Request) -> Reply:
+    def _route(self, api: Api, request: Request, notes: list[str]) -> Reply:
         allowed = []
         for endpoint in api.endpoints:
             match = endpoint.pattern.fullmatch(request.path)
@@ -363,7 +383,14 @@ class Dispatcher:
                 continue
             if endpoint.method == request.method:
                 params = {name: unquote(value) for name, value in match.groupdict().items()}
-                return endpoint.handler(Call(state=self.state, request=request, params=params))
+                call = Call(
+                    state=self.state,
+                    request=request,
+                    params=params,
+                    strict=self.strict,
+                    warnings=notes,
+                )
+                return endpoint.handler(call)
             allowed.append(endpoint.method)
         tried = "; ".join(f"{e.method} {e.template}" for e in api.endpoints)
         if allowed:
@@ -381,3 +408,16 @@ class Dispatcher:
     @staticmethod
     def _error(api: Api, status: int, detail: str, error_id: str) -> Reply:
         return Reply(status, api.render_error(status, detail, error_id))
+
+
+def _access_line(logged: LoggedRequest) -> None:
+    """One access log line: request, status, and what struck or was ignored."""
+    if not access_logger.isEnabledFor(logging.INFO):
+        return
+    query = "&".join(f"{k}={v}" for k, values in logged.query.items() for v in values)
+    target = f"{logged.path}?{query}" if query else logged.path
+    status = "no answer" if logged.status is None else str(logged.status)
+    extra = [f"fault: {logged.fault}"] if logged.fault else []
+    extra += logged.warnings
+    suffix = f" ({'; '.join(extra)})" if extra else ""
+    access_logger.info("%s %s -> %s%s", logged.method, target, status, suffix)

@@ -23,6 +23,8 @@ from typing import Any, Callable, Optional, Union
 
 import attrs
 
+from ._status import reason_phrase
+
 __all__ = [
     "KINDS",
     "Fault",
@@ -308,7 +310,7 @@ def answer(
 ) -> tuple[int, dict[str, str], bytes]:
     """The response of a fault that answers instead of the service (``status``, ``html``)."""
     status = fault.status_code or HTTPStatus.BAD_GATEWAY
-    phrase = HTTPStatus(status).phrase
+    phrase = reason_phrase(status)
     if fault.kind == "html":
         page = HTML_PAGE.format(status=status, phrase=phrase)
         return status, {"Content-Type": HTML_TYPE}, page.encode()

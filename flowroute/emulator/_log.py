@@ -58,6 +58,8 @@ class LoggedRequest:
         delay: seconds of injected latency before the request was handled.
         truncated: True when `body` or `response` was over `MAX_LOGGED_BYTES`
             (16 KiB) and is kept as the first kilobyte of its text.
+        warnings: what the emulator ignored in the request, as the service
+            would (an undocumented query parameter, ...); empty when nothing.
     """
 
     method: str
@@ -70,6 +72,7 @@ class LoggedRequest:
     fault: Optional[str] = None
     delay: float = 0.0
     truncated: bool = False
+    warnings: tuple[str, ...] = ()
 
 
 class RequestLog:
@@ -127,6 +130,7 @@ def entry(
     fault: Optional[str],
     delay: float,
     sent: bytes = b"",
+    warnings: tuple[str, ...] = (),
 ) -> LoggedRequest:
     """The log record of one exchange, with the secret headers left out.
 
@@ -147,4 +151,5 @@ def entry(
         fault=fault,
         delay=delay,
         truncated=big_request or big_response,
+        warnings=warnings,
     )

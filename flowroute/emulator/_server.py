@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import selectors
 import socket
 import threading
@@ -29,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ._dispatch import Dispatcher, Request, Response
+from ._status import reason_phrase
 
 __all__ = ["serve"]
 
@@ -36,6 +38,7 @@ logger = logging.getLogger("flowroute.emulator")
 
 IDLE_TIMEOUT = 60.0  # seconds an idle keep-alive connection is kept open
 MAX_BODY = 10 * 1024 * 1024  # bytes; the API's bodies are small, a larger one is refused (413)
+_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")  # hex digits only: no sign, no 0x
 
 
 class _Unreadable(Exception):
@@ -158,7 +161,8 @@ class _Handler(BaseHTTPRequestHandler):
         if response.stream is not None:
             self._send_stream(response, response.stream)
             return
-        self.send_response(response.status)
+        # Any status a fault names is sent, with a generic phrase where none is standard.
+        self.send_response(response.status, reason_phrase(response.status))
         for name, value in response.headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(response.body)))
@@ -214,10 +218,9 @@ class _Handler(BaseHTTPRequestHandler):
         received = 0
         while True:
             size_line = self.rfile.readline(1024).split(b";")[0].strip()
-            try:
-                size = int(size_line, 16)
-            except ValueError:
-                raise _Unreadable(400, "bad chunk size") from None
+            if not _CHUNK_SIZE.fullmatch(size_line):  # "-5" would read to the end of the stream
+                raise _Unreadable(400, "bad chunk size")
+            size = int(size_line, 16)
             received += size
             if received > MAX_BODY:
                 raise _Unreadable(413, f"request body over {MAX_BODY} bytes")

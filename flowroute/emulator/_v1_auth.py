@@ -57,17 +57,26 @@ def canonical_urls(request: Request) -> list[str]:
     return urls
 
 
+def _queries(query: str) -> list[str]:
+    """The sorted query in each signed form that means the parameters the request carries.
+
+    The raw form joins decoded values as they are; a value holding ``&``,
+    ``=``, ``+`` or an escape would read back as other parameters (a
+    request signed for ``a=1&b=2`` replayed as ``a=1%26b%3D2``), so that
+    form counts only when it parses back to the same parameters.
+    """
+    pairs = sorted(parse_qsl(query, keep_blank_values=True))
+    raw = "&".join(f"{name}={value}" for name, value in pairs)
+    same = sorted(parse_qsl(raw, keep_blank_values=True)) == pairs
+    return list(dict.fromkeys([urlencode(pairs), *([raw] if same else [])]))
+
+
 def messages(request: Request, timestamp: str) -> list[str]:
     """Every signed message this request may have been signed as."""
-    pairs = sorted(parse_qsl(request.query, keep_blank_values=True))
-    queries = [urlencode(pairs), "&".join(f"{name}={value}" for name, value in pairs)]
+    queries = _queries(request.query)
     body_md5 = hashlib.md5(request.body).hexdigest() if request.body else ""
     head = [timestamp, request.method.upper(), body_md5]
-    return [
-        "\n".join([*head, url, query])
-        for url in canonical_urls(request)
-        for query in dict.fromkeys(queries)  # one entry when both forms agree
-    ]
+    return ["\n".join([*head, url, query]) for url in canonical_urls(request) for query in queries]
 
 
 def authenticate(request: Request, credentials: Credentials) -> bool:

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from decimal import Decimal
-from http import HTTPStatus
 from typing import Any, Callable, Optional
 from urllib.parse import urlencode
 
 from . import _v2_callbacks, _v2_cdr, _v2_cnam, _v2_e911, _v2_extras
 from . import _v2_parse as parse
 from ._dispatch import Api, Call, Credentials, Endpoint, Reply, Request, basic_credentials
+from ._status import reason_phrase
 from ._v2_common import number_changes
 from .errors import Conflict, Forbidden, Invalid, NotFound, Unlocatable
 from .models import AccountNumber, AvailableNumber, Message, Route
@@ -363,7 +363,7 @@ def authenticate(request: Request, credentials: Credentials) -> bool:
 
 def render_error(status: int, detail: str, error_id: str) -> dict[str, Any]:
     """The JSON:API error document; `status` is an integer, as the OpenAPI files say."""
-    title = HTTPStatus(status).phrase
+    title = reason_phrase(status)
     return {"errors": [{"detail": detail, "id": error_id, "status": status, "title": title}]}
 
 

@@ -1,10 +1,11 @@
-"""Strict reading of v2 / v2.1 requests: query strings, paging, JSON:API bodies.
+"""Reading v2 / v2.1 requests: query strings, paging, JSON:API bodies.
 
-Where the documentation is silent the emulator is strict (an unknown query
-parameter is refused, not ignored), so code tested against it does not lean
-on leniency the service may not have. docs/emulator.rst lists each choice.
-Malformed requests raise `HttpError(400)`; values the service would reject
-raise `Invalid` (422).
+A query parameter the API does not document is ignored, as the service
+ignores it, and noted on the request's log entry; a strict emulator
+(``Emulator(strict=True)``) refuses it instead, so code tested against it
+does not lean on leniency. Bodies are read strictly. docs/emulator.rst
+lists each choice. Malformed requests raise `HttpError(400)`; values the
+service would reject raise `Invalid` (422).
 """
 
 from __future__ import annotations
@@ -65,14 +66,23 @@ class Paging:
 
 
 def query(call: Call, allowed: Sequence[str]) -> dict[str, str]:
-    """The query parameters, refusing unknown and repeated names (400)."""
+    """The documented query parameters; repeated names are refused (400).
+
+    An undocumented name is ignored with a warning on the call (the
+    service ignores it), or refused with a 400 when the call is strict.
+    """
     found: dict[str, str] = {}
     for part in filter(None, call.request.query.split("&")):
         name, _, value = part.partition("=")
         name, value = unquote_plus(name), unquote_plus(value)
         if name not in allowed:
             accepted = ", ".join(allowed) or "none"
-            raise HttpError(400, f"unknown query parameter {name!r} (accepted: {accepted})")
+            if call.strict:
+                raise HttpError(400, f"unknown query parameter {name!r} (accepted: {accepted})")
+            call.warnings.append(
+                f"ignored undocumented query parameter {name!r} (documented: {accepted})"
+            )
+            continue
         if name in found:
             raise HttpError(400, f"query parameter {name!r} given more than once")
         found[name] = value
@@ -211,7 +221,7 @@ def _moment(text: str, field: str) -> datetime:
         raise Invalid(f"{field} must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS[.ff]Z", field)
     year, month, day, hour, minute, second, fraction, zone = match.groups()
     try:
-        moment = datetime(
+        return datetime(
             int(year),
             int(month),
             int(day),
@@ -220,10 +230,9 @@ def _moment(text: str, field: str) -> datetime:
             int(second or 0),
             int((fraction or "0").ljust(6, "0")),
             tzinfo=_zone(zone),
-        )
-    except ValueError:
+        ).astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # OverflowError: beyond year 1..9999 in UTC
         raise Invalid(f"{field} is not a real date: {text!r}", field) from None
-    return moment.astimezone(timezone.utc)
 
 
 def _zone(text: Optional[str]) -> timezone:

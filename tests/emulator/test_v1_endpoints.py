@@ -262,14 +262,12 @@ def test_limit_200_is_accepted(v1: V1Api) -> None:
 @pytest.mark.parametrize(
     ("path", "query", "words"),
     [
-        ("/v1/available-tns/npas/", {"npa": "206"}, "unknown query parameter 'npa'"),
         ("/v1/available-tns/npanxxs/", {"npa": "20"}, "npa must be three digits"),
         ("/v1/available-tns/tns/", {"nxx": "743"}, "npa is required whenever nxx"),
         ("/v1/available-tns/tns/", {"ratecenter": "seattle"}, "state is required"),
         ("/v1/available-tns/tns/", {"state": "WAS"}, "state must be a two-letter"),
         ("/v1/available-tns/tns/", {"tn": "+1206"}, "tn must be 1 to 11 digits"),
         ("/v1/tns/", {"pattern": "abc"}, "pattern must be 1 to 11 digits"),
-        ("/v1/tns/", {"offset": "10"}, "unknown query parameter 'offset'"),
     ],
 )
 def test_bad_filters_are_400(v1: V1Api, path: str, query: dict[str, Any], words: str) -> None:

@@ -104,13 +104,35 @@ def test_a_query_needing_encoding_is_accepted(v1: V1Api) -> None:
 
 
 def test_the_unencoded_query_of_the_node_library_is_accepted(v1: V1Api) -> None:
-    params = {"ratecenter": RATE_CENTER_NEEDING_ENCODING, "state": "mo"}
+    params = {"ratecenter": "st. louis co/x", "state": "mo"}
     url = v1.prepare("GET", "/v1/available-tns/tns/", params).url or ""
     encoded, raw = (message(TIMESTAMP, "GET", url, b"", raw_query=flag) for flag in (False, True))
-    assert encoded.endswith("ratecenter=st.+louis+%26+co%2Fx&state=mo")
-    assert raw.endswith("ratecenter=st. louis & co/x&state=mo")
+    assert encoded.endswith("ratecenter=st.+louis+co%2Fx&state=mo")
+    assert raw.endswith("ratecenter=st. louis co/x&state=mo")
     response = v1.send("GET", "/v1/available-tns/tns/", params=params, raw_query=True)
     assert response.status_code == 200
+
+
+def test_escapes_that_decode_to_other_parameters_are_refused(v1: V1Api, emulator: Emulator) -> None:
+    # Signed for limit=2 and page=1 (unencoded, as the Node library signs), sent
+    # as one parameter limit="2&page=1": the raw form reads the same, the
+    # parameters do not, so the signature must not cover it.
+    signed = f"{v1.url}/v1/routes/?limit=2&page=1"
+    assert v1.send("GET", "/v1/routes/", params={"limit": 2, "page": 1}, raw_query=True).ok
+    replayed = v1.send(
+        "GET", "/v1/routes/", params={"limit": "2&page=1"}, signed_url=signed, raw_query=True
+    )
+    assert replayed.request.url.endswith("/v1/routes/?limit=2%26page%3D1")
+    assert_refused(replayed, emulator)
+
+
+def test_a_raw_signed_value_holding_a_separator_is_refused(v1: V1Api, emulator: Emulator) -> None:
+    # Ambiguous in the raw form: it reads back as other parameters, so only
+    # the encoded form (the Python library's, and ours) can sign such a value.
+    params = {"ratecenter": RATE_CENTER_NEEDING_ENCODING, "state": "mo"}
+    assert v1.send("GET", "/v1/available-tns/tns/", params=params).status_code == 200
+    refused = v1.send("GET", "/v1/available-tns/tns/", params=params, raw_query=True)
+    assert_refused(refused, emulator)
 
 
 def test_a_timestamp_with_a_trailing_z_is_accepted_as_signed(v1: V1Api) -> None:
