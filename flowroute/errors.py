@@ -117,10 +117,15 @@ class DecodeError(TransportError):
 
     Attributes:
         status: the HTTP status of the undecodable response.
+        path: the JSON path of the value that could not be read, such as
+            ``$.data[3].attributes.setup_cost`` (empty when the body is not JSON).
     """
 
-    def __init__(self, message: str, *, method: str = "", url: str = "", status: int = 0) -> None:
+    def __init__(
+        self, message: str, *, method: str = "", url: str = "", status: int = 0, path: str = ""
+    ) -> None:
         self.status = status
+        self.path = path
         super().__init__(message, method=method, url=url)
 
 

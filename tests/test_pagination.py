@@ -60,5 +60,16 @@ def test_empty_page_stops_even_if_it_links_onwards() -> None:
     assert len(calls) == 1
 
 
-def test_repr() -> None:
-    assert repr(Page([1, 2])) == "Page(items=2, has_next=False)"
+def test_repr_says_the_count_is_of_this_page() -> None:
+    assert repr(Page([1, 2])) == "<Page: 2 items on this page, no next page>"
+    assert (
+        repr(Page([], lambda: Page([3]))) == "<Page: 0 items on this page, a next page announced>"
+    )
+
+
+def test_a_page_is_true_exactly_when_iterating_it_yields_something() -> None:
+    # An empty page ends iteration even when a next page is announced.
+    empty_with_next: Page[int] = Page([], lambda: Page([3]))
+    assert not empty_with_next and list(empty_with_next) == []
+    assert Page([0]) and list(Page([0])) == [0]
+    assert not Page([])

@@ -1,53 +1,56 @@
-"""v2 listings: one page of a list endpoint, and how the next one is asked for.
-
-The v2 API pages by ``offset`` and announces a following page with
-``links.next``; the next request repeats this one with the offset moved on.
-"""
+"""v2 listings: pages by ``offset``, items read from the JSON:API document."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
-from urllib.parse import parse_qs, urlsplit
 
-from ..pagination import Page
+from .._reading import OFFSET
+from .._reading import list_page as _list_page
+from .._transport import Response
 from ._converter import read_many
 
 if TYPE_CHECKING:
     from .._resource import Endpoint
+    from ..pagination import Page
 
 __all__ = ["list_page"]
 
 T = TypeVar("T")
 
 
-def _next_offset(body: Any, params: dict[str, Any], count: int) -> Optional[int]:
-    links = body.get("links")
-    link = links.get("next") if isinstance(links, dict) else None
-    if not isinstance(link, str) or not link:
-        return None
-    current = params.get("offset") or 0
-    found = parse_qs(urlsplit(link).query).get("offset")
-    if found and found[0].isdigit() and found[0].isascii():
-        following = int(found[0])
-    else:
-        following = current + (params.get("limit") or count)
-    # A link that does not move forward would make iteration loop forever.
-    return following if following > current else None
-
-
 def list_page(
-    call: Callable[..., Any], endpoint: Endpoint, params: dict[str, Any], cls: type[T]
+    send: Callable[..., Response],
+    endpoint: Endpoint,
+    params: dict[str, Any],
+    cls: type[T],
+    unwrap: Optional[Callable[[Any], Any]] = None,
 ) -> Page[T]:
     """Fetch one page of `endpoint` with query `params` and read its items as `cls`.
 
-    The page fetches its successor (same query, next offset) only when the
-    response has a ``links.next``; the offset is taken from that link, or is
-    the current offset plus the limit when the link does not carry one.
+    Args:
+        send: the controller's ``_send``.
+        endpoint: the listing.
+        params: its validated query.
+        cls: the model of one item.
+        unwrap: turns the body into the standard document first, for a
+            listing the API wraps differently.
     """
-    body = call(endpoint, params=params)
-    items = read_many(body, cls, endpoint)
-    following = _next_offset(body, params, len(items))
-    if following is None:
-        return Page(items, None, body)
-    next_params = {**params, "offset": following}
-    return Page(items, lambda: list_page(call, endpoint, next_params, cls), body)
+
+    def items(response: Response) -> list[T]:
+        if unwrap is not None:
+            response = _with_body(response, unwrap(response.body))
+        return read_many(response, cls)
+
+    return _list_page(send, endpoint, params, items, OFFSET)
+
+
+def _with_body(response: Response, body: Any) -> Response:
+    return Response(
+        method=response.method,
+        url=response.url,
+        status=response.status,
+        headers=response.headers,
+        request_id=response.request_id,
+        body=body,
+        elapsed=response.elapsed,
+    )

@@ -146,7 +146,7 @@ class CdrsController(Controller):
         if callback is not None:
             attributes["callback_url"] = arg.url(callback, "callback_url")
         body = {"data": {"type": "cdrexport", "attributes": attributes}}
-        return read_one(self._call(_CREATE, json=body), CdrExport, _CREATE)
+        return read_one(self._send(_CREATE, json=body), CdrExport)
 
     def get_cdr_export_status(self, cdrexport_id: Union[str, int]) -> CdrExport:
         """One export: its state and, once completed, its download URL and totals.
@@ -154,8 +154,8 @@ class CdrsController(Controller):
         Args:
             cdrexport_id: the export id.
         """
-        body = self._call(_DETAIL, cdrexport_id=arg.record_id(cdrexport_id, "cdrexport_id"))
-        return read_one(body, CdrExport, _DETAIL)
+        body = self._send(_DETAIL, cdrexport_id=arg.record_id(cdrexport_id, "cdrexport_id"))
+        return read_one(body, CdrExport)
 
     def list_cdr_exports(
         self,
@@ -177,12 +177,7 @@ class CdrsController(Controller):
             "limit": arg.limit(limit, _MAX_ITEMS),
             "offset": arg.offset(offset),
         }
-        return list_page(
-            lambda endpoint, params: _unwrapped(self._call(endpoint, params=params)),
-            _LIST,
-            params,
-            CdrExport,
-        )
+        return list_page(self._send, _LIST, params, CdrExport, unwrap=_unwrapped)
 
     def download_cdr_export(self, cdrexport_id: Union[str, int], into: Into) -> CdrExport:
         """Download a completed export's file, uncompressed, into a path or a binary file.

@@ -14,6 +14,7 @@ from ._paging import list_page
 from .models import Cnam, CnamAssociation
 
 if TYPE_CHECKING:
+    from .._transport import Response
     from ..pagination import Page
 
 __all__ = ["CnamsController"]
@@ -54,11 +55,11 @@ def cnam_value(value: Any, argument: str = "value") -> str:
     return value
 
 
-def _association(body: Any, endpoint: Endpoint) -> CnamAssociation:
+def _association(response: Response, endpoint: Endpoint) -> CnamAssociation:
     # The receipt is documented; an empty 202 still means the request was taken.
-    if body is None:
+    if response.body is None:
         return CnamAssociation()
-    return read_one(body, CnamAssociation, endpoint)
+    return read_one(response, CnamAssociation)
 
 
 class CnamsController(Controller):
@@ -107,7 +108,7 @@ class CnamsController(Controller):
                 for name, text in texts.items()
             },
         }
-        return list_page(self._call, _LIST, params, Cnam)
+        return list_page(self._send, _LIST, params, Cnam)
 
     def get_cnam(self, cnam_id: Id) -> Cnam:
         """One CNAM record, with the numbers it is associated with.
@@ -115,8 +116,8 @@ class CnamsController(Controller):
         Args:
             cnam_id: the record id.
         """
-        body = self._call(_DETAIL, cnam_id=arg.record_id(cnam_id, "cnam_id"))
-        return read_one(body, Cnam, _DETAIL)
+        body = self._send(_DETAIL, cnam_id=arg.record_id(cnam_id, "cnam_id"))
+        return read_one(body, Cnam)
 
     def create_cnam_record(self, value: str) -> Cnam:
         """Create a CNAM record; it starts unapproved.
@@ -127,8 +128,8 @@ class CnamsController(Controller):
                 Names that are phone numbers, offensive or misleading are
                 rejected by Flowroute on review.
         """
-        body = self._call(_CREATE, json={"value": cnam_value(value)})
-        return read_one(body, Cnam, _CREATE)
+        body = self._send(_CREATE, json={"value": cnam_value(value)})
+        return read_one(body, Cnam)
 
     def associate_cnam(self, cnam_id: Id, number_id: Union[str, int]) -> CnamAssociation:
         """Show an approved CNAM record on the calls of one of the account's numbers.
@@ -141,7 +142,7 @@ class CnamsController(Controller):
         """
         record = arg.record_id(cnam_id, "cnam_id")
         number = check.phone_number(number_id, "number_id")
-        body = self._call(_ASSOCIATE, number_id=number, cnam_id=record)
+        body = self._send(_ASSOCIATE, number_id=number, cnam_id=record)
         return _association(body, _ASSOCIATE)
 
     def unassociate_cnam(self, number_id: Union[str, int]) -> CnamAssociation:
@@ -151,7 +152,7 @@ class CnamsController(Controller):
             number_id: the account's phone number.
         """
         number = check.phone_number(number_id, "number_id")
-        return _association(self._call(_UNASSOCIATE, number_id=number), _UNASSOCIATE)
+        return _association(self._send(_UNASSOCIATE, number_id=number), _UNASSOCIATE)
 
     def remove_cnam(self, cnam_id: Id) -> None:
         """Delete a CNAM record; numbers that showed it stop showing it.

@@ -102,7 +102,7 @@ class E911sController(Controller):
             "city": _search(city, "city"),
             "state": arg.state(state),
         }
-        return list_page(self._call, _LIST, params, E911Address)
+        return list_page(self._send, _LIST, params, E911Address)
 
     def get_e911(self, e911_id: Id) -> E911Address:
         """One E911 address of the account.
@@ -110,8 +110,8 @@ class E911sController(Controller):
         Args:
             e911_id: the record id.
         """
-        body = self._call(_DETAIL, e911_id=arg.record_id(e911_id, "e911_id"))
-        return read_one(body, E911Address, _DETAIL)
+        body = self._send(_DETAIL, e911_id=arg.record_id(e911_id, "e911_id"))
+        return read_one(body, E911Address)
 
     def validate_address(
         self,
@@ -168,8 +168,8 @@ class E911sController(Controller):
             The new record, with its id.
         """
         checked = address_fields.attributes(address, locals(), partial=False)
-        body = self._call(_CREATE, json=address_fields.body(checked))
-        return read_one(body, E911Address, _CREATE)
+        body = self._send(_CREATE, json=address_fields.body(checked))
+        return read_one(body, E911Address)
 
     def update_address(
         self,
@@ -202,11 +202,11 @@ class E911sController(Controller):
         """
         record = arg.record_id(e911_id, "e911_id")
         checked = address_fields.attributes(address, locals(), partial=True)
-        body = self._call(_UPDATE, json=address_fields.body(checked), e911_id=record)
-        if body is None:
+        body = self._send(_UPDATE, json=address_fields.body(checked), e911_id=record)
+        if body.body is None:
             # The published schema answers 204 with no body; the record is read back then.
             return self.get_e911(record)
-        return read_one(body, E911Address, _UPDATE)
+        return read_one(body, E911Address)
 
     def associate(self, e911_id: Id, number_id: Union[str, int]) -> None:
         """Make an address the E911 address of one of the account's numbers.
@@ -234,7 +234,7 @@ class E911sController(Controller):
         record = arg.record_id(e911_id, "e911_id")
         params = {"limit": arg.limit(limit, _MAX_NUMBERS), "offset": arg.offset(offset)}
         return list_page(
-            lambda endpoint, params: self._call(endpoint, params=params, e911_id=record),
+            lambda endpoint, params: self._send(endpoint, params=params, e911_id=record),
             _NUMBERS,
             params,
             Number,

@@ -132,8 +132,8 @@ class MessagesController(Controller):
         elif is_mms or media_urls or dlr_callback is not None:
             raise ValidationError("to", "to and from_ with the keyword form of a message", None)
         message = _new_message(body)
-        accepted = self._call(_SEND, json=message.to_body())
-        return read_id(accepted, _SEND)
+        accepted = self._send(_SEND, json=message.to_body())
+        return read_id(accepted)
 
     def look_up_a_set_of_messages(
         self,
@@ -157,7 +157,7 @@ class MessagesController(Controller):
             "limit": arg.limit(limit, None),
             "offset": arg.offset(offset),
         }
-        return list_page(self._call, _LIST, params, Message)
+        return list_page(self._send, _LIST, params, Message)
 
     def look_up_a_message_detail_record(self, id: str) -> Message:
         """One message record.
@@ -165,5 +165,5 @@ class MessagesController(Controller):
         Args:
             id: the record id, with its ``mdr2-`` prefix.
         """
-        body = self._call(_DETAIL, id=arg.mdr_id(id))
-        return read_one(body, Message, _DETAIL)
+        body = self._send(_DETAIL, id=arg.mdr_id(id))
+        return read_one(body, Message)

@@ -79,7 +79,7 @@ class NumbersController(Controller):
             "offset": arg.offset(offset),
             "max_setup_cost": _cost(max_setup_cost),
         }
-        return list_page(self._call, _AREA_CODES, params, AreaCode)
+        return list_page(self._send, _AREA_CODES, params, AreaCode)
 
     def list_available_exchange_codes(
         self,
@@ -103,7 +103,7 @@ class NumbersController(Controller):
             "max_setup_cost": _cost(max_setup_cost),
             "areacode": arg.areacode(areacode),
         }
-        return list_page(self._call, _EXCHANGES, params, Exchange)
+        return list_page(self._send, _EXCHANGES, params, Exchange)
 
     def search_for_purchasable_phone_numbers(
         self,
@@ -135,7 +135,7 @@ class NumbersController(Controller):
             "rate_center": None if rate_center is None else check.text(rate_center, "rate_center"),
             "state": arg.state(state),
         }
-        return list_page(self._call, _AVAILABLE, params, AvailableNumber)
+        return list_page(self._send, _AVAILABLE, params, AvailableNumber)
 
     def purchase_a_phone_number(self, id: Union[str, int]) -> Number:
         """Buy a number from the inventory; it is billed from now on.
@@ -145,8 +145,8 @@ class NumbersController(Controller):
                 `search_for_purchasable_phone_numbers`.
         """
         number = check.phone_number(id, "id")
-        body = self._call(_PURCHASE, id=number)
-        return read_one(body, Number, _PURCHASE)
+        body = self._send(_PURCHASE, id=number)
+        return read_one(body, Number)
 
     def list_account_phone_numbers(
         self,
@@ -172,7 +172,7 @@ class NumbersController(Controller):
             "limit": arg.limit(limit, _MAX_ITEMS),
             "offset": arg.offset(offset),
         }
-        return list_page(self._call, _ACCOUNT, params, Number)
+        return list_page(self._send, _ACCOUNT, params, Number)
 
     def list_phone_number_details(self, id: Union[str, int]) -> Number:
         """One number of the account, with its routes.
@@ -180,8 +180,8 @@ class NumbersController(Controller):
         Args:
             id: the account's phone number.
         """
-        body = self._call(_DETAILS, id=check.phone_number(id, "id"))
-        return read_one(body, Number, _DETAILS)
+        body = self._send(_DETAILS, id=check.phone_number(id, "id"))
+        return read_one(body, Number)
 
     def release_a_phone_number(self, id: Union[str, int]) -> None:
         """Release a number from the account; it is no longer billed.

@@ -107,8 +107,8 @@ class RoutesController(Controller):
                 ``edge_strategy`` names an edge strategy by id.
         """
         route = _new_route(body)
-        created = self._call(_CREATE, json=route.to_body())
-        return read_one(created, Route, _CREATE)
+        created = self._send(_CREATE, json=route.to_body())
+        return read_one(created, Route)
 
     def list_inbound_routes(
         self, limit: Optional[int] = None, offset: Optional[int] = None
@@ -120,7 +120,7 @@ class RoutesController(Controller):
             offset: routes to skip.
         """
         params = {"limit": arg.limit(limit, _MAX_ITEMS), "offset": arg.offset(offset)}
-        return list_page(self._call, _LIST, params, Route)
+        return list_page(self._send, _LIST, params, Route)
 
     def list_edge_strategies(self) -> list[EdgeStrategy]:
         """The edge strategies a route can name: where Flowroute's edge sends its calls from."""

@@ -10,7 +10,7 @@ import responses
 
 import flowroute
 from flowroute.v1 import AvailableTelephoneNumber, Npa, Route, RouteType, TelephoneNumber
-from flowroute.v1._converter import converter, make_converter, structure, structure_keyed
+from flowroute.v1._converter import structure, structure_keyed
 
 from .expect import expect
 
@@ -19,18 +19,12 @@ BAD_LISTINGS = [
     pytest.param({"npanxxs": ["206258"]}, "$.npanxxs", id="section-is-a-list"),
     pytest.param({"npanxxs": {"206258": "tns"}}, "$.npanxxs['206258']", id="item-not-object"),
     pytest.param({"npanxxs": {"2062": {"tns": "/x"}}}, "$.npanxxs['2062']", id="key-not-npanxx"),
-    pytest.param({"npanxxs": {"206258": {"tns": 5}}}, "$.npanxxs['206258'].tns_url", id="url-int"),
-    pytest.param(
-        {"npanxxs": {}, "links": {"next": "/v1/available-tns/npanxxs/?limit=2"}},
-        "$.links.next",
-        id="next-without-page",
-    ),
-    pytest.param(
-        {"npanxxs": {}, "links": {"next": "/v1/available-tns/npanxxs/?page=1"}},
-        "$.links.next",
-        id="next-goes-backwards",
-    ),
-    pytest.param({"npanxxs": {}, "links": {"next": 2}}, "$.links.next", id="next-not-text"),
+    pytest.param({"npanxxs": {"206258": {"tns": 5.5}}}, "$.npanxxs['206258'].tns", id="url-float"),
+]
+
+BAD_NEXT_LINKS = [
+    pytest.param("/v1/available-tns/npanxxs/?page=1", id="next-goes-backwards"),
+    pytest.param(2, id="next-not-text"),
 ]
 
 
@@ -46,6 +40,41 @@ def test_listing_not_as_documented(
     assert where in str(caught.value)
     assert caught.value.method == "GET"
     assert caught.value.url == "https://api.flowroute.com/v1/available-tns/npanxxs/"
+    assert caught.value.status == 200
+    assert caught.value.path == where
+
+
+@pytest.mark.parametrize("link", BAD_NEXT_LINKS)
+def test_next_link_that_cannot_be_followed_fails_when_followed(
+    client: flowroute.Client, rsps: responses.RequestsMock, link: Any
+) -> None:
+    reply = {"npanxxs": {"206258": {"tns": "/x"}}, "links": {"next": link}}
+    expect(rsps, "GET", "/v1/available-tns/npanxxs/", reply=reply)
+
+    page = client.v1.purchasable_phone_numbers.list_area_and_exchange()
+
+    assert [item.npanxx for item in page.items] == ["206258"]
+    assert page.has_next
+    with pytest.raises(flowroute.DecodeError) as caught:
+        page.next_page()
+    assert caught.value.path == "$.links.next"
+    assert caught.value.url == "https://api.flowroute.com/v1/available-tns/npanxxs/"
+    assert len(rsps.calls) == 1
+
+
+def test_next_link_without_a_page_moves_on_by_one(
+    client: flowroute.Client, rsps: responses.RequestsMock
+) -> None:
+    first = {"npanxxs": {"206258": {}}, "links": {"next": "/v1/available-tns/npanxxs/?limit=1"}}
+    expect(rsps, "GET", "/v1/available-tns/npanxxs/", query={"limit": "1"}, reply=first)
+    second = {"npanxxs": {"206259": {}}}
+    expect(
+        rsps, "GET", "/v1/available-tns/npanxxs/", query={"limit": "1", "page": "2"}, reply=second
+    )
+
+    page = client.v1.purchasable_phone_numbers.list_area_and_exchange(limit=1)
+
+    assert [item.npanxx for item in page] == ["206258", "206259"]
 
 
 def test_empty_success_body_of_a_listing_is_an_empty_page(
@@ -68,12 +97,12 @@ def test_empty_details_body_is_a_decode_error(
 @pytest.mark.parametrize(
     ("item", "where"),
     [
-        ({"initial_cost": 1.25}, "initial_cost"),
+        ({"initial_cost": True}, "initial_cost"),
         ({"initial_cost": "one"}, "initial_cost"),
         ({"initial_cost": "NaN"}, "initial_cost"),
         ({"state": None}, "state"),
         ({"billing_methods": "METERED"}, "billing_methods"),
-        ({"billing_methods": [1]}, "billing_methods[0]"),
+        ({"billing_methods": [1.5]}, "billing_methods[0]"),
     ],
 )
 def test_available_number_fields_are_checked(item: dict[str, Any], where: str) -> None:
@@ -133,8 +162,3 @@ def test_unknown_route_types_stay_text() -> None:
 
 def test_models_compare_without_raw() -> None:
     assert Npa(npa="206", raw={"a": 1}) == Npa(npa="206")
-
-
-def test_converter_is_built_once_and_can_be_built_fresh() -> None:
-    assert converter() is converter()
-    assert make_converter() is not converter()

@@ -152,7 +152,7 @@ def test_next_link_without_offset_moves_on_by_the_limit(
 
 
 @pytest.mark.parametrize("link_offset", ["0", "2"])
-def test_next_link_that_does_not_move_forward_ends_the_listing(
+def test_next_link_that_does_not_move_forward_fails_when_followed(
     v2: V2, rsps: responses.RequestsMock, link_offset: str
 ) -> None:
     body = {"data": [_route(0)], "links": {"next": f"{doc.API}/v2/routes?offset={link_offset}"}}
@@ -160,8 +160,17 @@ def test_next_link_that_does_not_move_forward_ends_the_listing(
 
     page = v2.routes.list_inbound_routes(offset=2)
 
-    assert not page.has_next
-    assert [r.id for r in page] == ["100"]
+    # The page is kept; following a link that would repeat pages is refused
+    # (a silent end would hide a truncated listing), the same way in v1.
+    assert page.has_next
+    assert [r.id for r in page.items] == ["100"]
+    walked = []
+    with pytest.raises(flowroute.DecodeError) as caught:
+        walked.extend(r.id for r in page)
+    assert walked == ["100"]
+    assert caught.value.path == "$.links.next"
+    assert caught.value.url == f"{doc.API}/v2/routes?offset=2"
+    assert len(rsps.calls) == 1
 
 
 def test_empty_page_that_links_onwards_ends_iteration(v2: V2, rsps: responses.RequestsMock) -> None:

@@ -1,0 +1,171 @@
+"""Reading answers, for every API version: the decode-error path and the pager.
+
+A version adapter (``v1/_converter.py``, ``v2/_converter.py``) turns its
+document into flat mappings and calls `read` for each model; every refusal
+becomes one `DecodeError` carrying the full URL, the status and the JSON
+path of the first bad field. `list_page` turns a page rule (an offset, or
+a page number) into a `Page` that asks for the next one the same way for
+every version.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
+from urllib.parse import parse_qs, urlsplit
+
+import attrs
+
+from ._structure import explain, structurer
+from .errors import DecodeError
+from .pagination import Page
+
+if TYPE_CHECKING:
+    from ._resource import Endpoint
+    from ._transport import Response
+
+__all__ = ["OFFSET", "PAGE_NUMBER", "PageRule", "decode_error", "list_page", "read"]
+
+T = TypeVar("T")
+
+# What a generated structure function raises on a value it cannot take.
+SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
+def decode_error(response: Optional[Response], reason: str, path: str = "") -> DecodeError:
+    """The error for a body that is not what the API documents.
+
+    Args:
+        response: the answer (for its full URL, method and status); None
+            when reading a body that came without one.
+        reason: what is wrong, ending with ``@ <JSON path>``.
+        path: the JSON path of the bad value, kept as ``DecodeError.path``.
+    """
+    message = f"unexpected response shape: {reason}"
+    if response is None:
+        return DecodeError(message, path=path)
+    return DecodeError(
+        message, method=response.method, url=response.url, status=response.status, path=path
+    )
+
+
+def read(
+    cls: type[T],
+    flat: Any,
+    raw: Any,
+    *,
+    response: Optional[Response],
+    path: str,
+    renames: Optional[Mapping[str, str]] = None,
+    locate: Optional[Callable[[str], str]] = None,
+) -> T:
+    """Structure `cls` from the flat mapping `flat`, keeping `raw`; or raise `DecodeError`.
+
+    Args:
+        cls: the model.
+        flat: one mapping of its fields' JSON keys.
+        raw: what the model keeps as ``raw``.
+        response: the answer it came in, for the error.
+        path: the JSON path of `flat` in the body, for the error.
+        renames: field name -> JSON key, where they differ.
+        locate: JSON key -> its path below `path`, where not ``.key``.
+    """
+    try:
+        result: T = structurer(cls, renames)(flat, raw)
+    except SHAPE_ERRORS as exc:
+        reasons = explain(cls, flat, path, renames, locate) or [f"{exc!r:.80} @ {path}"]
+        first = reasons[0].rpartition(" @ ")[2]
+        raise decode_error(response, "; ".join(reasons), first) from exc
+    return result
+
+
+@attrs.frozen
+class PageRule:
+    """How a listing asks for its next page.
+
+    Attributes:
+        param: the query parameter that moves (``offset`` or ``page``).
+        first: its value when the caller gave none.
+        by_count: the next value is the current one plus the page's size
+            (the limit asked for, else the items received), not plus one.
+    """
+
+    param: str
+    first: int
+    by_count: bool
+
+    def following(self, response: Response, params: Mapping[str, Any], count: int) -> Optional[int]:
+        """The parameter's value for the next page, or None when the API announces none.
+
+        It is read from ``links.next`` when the link carries it, else the
+        current value moved on by one page.
+
+        Raises:
+            DecodeError: the link is not text, or does not move forward
+                (following it would repeat pages, or never end). The page
+                is kept; its ``next_page()`` raises this error.
+        """
+        body = response.body
+        links = body.get("links") if type(body) is dict else None
+        link = links.get("next") if type(links) is dict else None
+        if link is None or link == "":
+            return None
+        if type(link) is not str:
+            reason = f"expected a URL, got {link!r:.40} @ $.links.next"
+            raise decode_error(response, reason, "$.links.next")
+        current = params.get(self.param) or self.first
+        found = parse_qs(urlsplit(link).query).get(self.param, [""])[-1]
+        if found.isdigit() and found.isascii():
+            following = int(found)
+        else:
+            following = current + ((params.get("limit") or count) if self.by_count else 1)
+        if following <= current:
+            reason = f"links.next {link!r:.80} does not move past {self.param}={current}"
+            raise decode_error(response, f"{reason} @ $.links.next", "$.links.next")
+        return following
+
+
+OFFSET = PageRule("offset", 0, by_count=True)
+"""v2: ``offset`` moves on by the page's size."""
+
+PAGE_NUMBER = PageRule("page", 1, by_count=False)
+"""v1: ``page`` moves on by one."""
+
+
+def list_page(
+    send: Callable[..., Response],
+    endpoint: Endpoint,
+    params: dict[str, Any],
+    items: Callable[[Response], list[T]],
+    rule: PageRule,
+) -> Page[T]:
+    """Fetch one page of `endpoint` with query `params`; a `Page` that can fetch the next.
+
+    Args:
+        send: sends ``(endpoint, params=...)``; the `Response`.
+        endpoint: the listing.
+        params: its validated query; the next page repeats it, moved on by `rule`.
+        items: reads the page's models from the response.
+        rule: how the next page is asked for.
+    """
+    response = send(endpoint, params=params)
+    found = items(response)
+    try:
+        following = rule.following(response, params, len(found))
+    except DecodeError as exc:
+        # This page is good; asking for the next one is what cannot be done.
+        return Page(found, functools.partial(_raise, exc), response.body, response=response)
+    if following is None:
+        return Page(found, None, response.body, response=response)
+    onward = {**params, rule.param: following}
+    return Page(
+        found,
+        lambda: list_page(send, endpoint, onward, items, rule),
+        response.body,
+        response=response,
+    )
+
+
+def _raise(error: DecodeError) -> Any:
+    raise error
