@@ -33,17 +33,28 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _check_base_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigurationError(f"base_url must be an http(s) URL with a host, got {url!r}")
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+def _check_base_url(url: str, allow_insecure_http: bool) -> str:
+    """The base URL without a trailing slash; refused when unsafe, never echoing secrets."""
+    bad = "base_url must be an http(s) URL with a host, such as https://api.flowroute.com"
+    try:
+        parts = urlsplit(url)
+        host, _ = parts.hostname, parts.port  # .port raises on a bad or out-of-range port
+    except (ValueError, TypeError, AttributeError):  # not a URL, or not even a string
+        raise ConfigurationError(bad) from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise ConfigurationError(bad)
+    if "@" in parts.netloc or parts.query or parts.fragment:
+        # Not echoed: a user:password or a ?token= in it is exactly what must not leak.
         raise ConfigurationError(
-            f"base_url {url!r} is plain HTTP: credentials would travel unencrypted. "
-            "Use https://, or http:// only for a loopback host such as the emulator."
+            f"base_url for {host} must not carry credentials, a query or a fragment: "
+            "pass the keys as access_key and secret_key"
         )
-    if parts.query or parts.fragment or parts.username:
-        raise ConfigurationError(f"base_url must not carry a query, fragment or user: {url!r}")
+    if parts.scheme == "http" and not (allow_insecure_http or _is_loopback(host)):
+        raise ConfigurationError(
+            f"base_url http://{host} is plain HTTP: credentials would travel unencrypted. "
+            "Use https://, or http:// for a loopback host such as the emulator; for an "
+            "emulator on another host (a container), pass allow_insecure_http=True."
+        )
     return url.rstrip("/")
 
 
@@ -58,12 +69,24 @@ class Client:
         access_key: the API access key; defaults to ``$FR_ACCESS_KEY``.
         secret_key: the API secret key; defaults to ``$FR_SECRET_KEY``.
         base_url: defaults to ``$FLOWROUTE_BASE_URL``, then https://api.flowroute.com.
-            Plain http:// is accepted only for loopback hosts.
-        timeout: seconds for connecting and for each read, or a (connect, read) pair.
+            Plain http:// is accepted only for loopback hosts, unless
+            `allow_insecure_http` is set.
+        timeout: seconds each attempt may take as a whole: connecting,
+            sending, waiting for the headers and reading the whole body.
+            Or a (connect, read) pair: connecting within `connect` seconds,
+            the whole attempt within connect + read. Retries add attempts
+            within the retry policy's budget.
         max_retries: retries of a failed idempotent call (see `RetryPolicy`).
         retry_policy: the full retry policy; replaces `max_retries` when given.
         session: a `requests.Session` to send through (its adapters and TLS
-            settings are used); it is not closed by the Client.
+            settings are used); it is not closed by the Client. Its
+            adapters may not let the deadline cut a stalled response's
+            headers; the body is always bounded.
+        max_response_bytes: the largest response body accepted (decompressed),
+            10 MiB by default; a larger one raises `ResponseTooLargeError`.
+        allow_insecure_http: accept a plain http:// base URL on any host, e.g.
+            an emulator in a docker-compose service. The keys then travel
+            unencrypted: never for the real API.
 
     Raises:
         ConfigurationError: a bad base URL, timeout or retry setting. Missing
@@ -80,11 +103,29 @@ class Client:
         max_retries: int = c.DEFAULT_MAX_RETRIES,
         retry_policy: Optional[RetryPolicy] = None,
         session: Optional[requests.Session] = None,
+        max_response_bytes: int = c.DEFAULT_MAX_RESPONSE_BYTES,
+        allow_insecure_http: bool = False,
     ) -> None:
-        self._access_key = access_key or os.environ.get(c.ENV_ACCESS_KEY) or None
-        self._secret_key = secret_key or os.environ.get(c.ENV_SECRET_KEY) or None
+        access_key = access_key or os.environ.get(c.ENV_ACCESS_KEY) or None
+        secret_key = secret_key or os.environ.get(c.ENV_SECRET_KEY) or None
+        # The keys live in the auth objects only; the Client keeps what is missing.
+        self._missing = [
+            name
+            for name, value in ((c.ENV_ACCESS_KEY, access_key), (c.ENV_SECRET_KEY, secret_key))
+            if not value
+        ]
+        self._key_hint = redact_key(access_key) if access_key else None
+        self._auths = (
+            (BasicAuth(access_key, secret_key), V1Signature(access_key, secret_key))
+            if access_key and secret_key
+            else None
+        )
         url = base_url or os.environ.get(c.ENV_BASE_URL) or c.DEFAULT_BASE_URL
-        self.base_url = _check_base_url(url)
+        self.base_url = _check_base_url(url, allow_insecure_http)
+        if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
+            raise ConfigurationError(
+                f"retry_policy must be a flowroute.RetryPolicy, got {retry_policy!r}"
+            )
         if retry_policy is not None and max_retries != c.DEFAULT_MAX_RETRIES:
             raise ConfigurationError("pass either max_retries or retry_policy, not both")
         self._transport = Transport(
@@ -93,37 +134,22 @@ class Client:
             retry=retry_policy or RetryPolicy(max_retries=max_retries),
             session=session,
             user_agent=f"flowroute-python/{__version__}",
+            max_response_bytes=max_response_bytes,
         )
 
-    def _credentials(self) -> tuple[str, str]:
-        if not self._access_key or not self._secret_key:
-            missing = [
-                name
-                for name, value in (
-                    (c.ENV_ACCESS_KEY, self._access_key),
-                    (c.ENV_SECRET_KEY, self._secret_key),
-                )
-                if not value
-            ]
+    def _credentials(self) -> tuple[BasicAuth, V1Signature]:
+        if self._auths is None:
             raise ConfigurationError(
                 "missing Flowroute credentials: pass access_key and secret_key to "
-                f"flowroute.Client or set {' and '.join(missing)}"
+                f"flowroute.Client or set {' and '.join(self._missing)}"
             )
-        return self._access_key, self._secret_key
-
-    @cached_property
-    def _basic_auth(self) -> BasicAuth:
-        return BasicAuth(*self._credentials())
-
-    @cached_property
-    def _v1_signature(self) -> V1Signature:
-        return V1Signature(*self._credentials())
+        return self._auths
 
     def _v2_auth(self) -> BasicAuth:
-        return self._basic_auth
+        return self._credentials()[0]
 
     def _v1_auth(self) -> V1Signature:
-        return self._v1_signature
+        return self._credentials()[1]
 
     @cached_property
     def v2(self) -> V2:
@@ -150,5 +176,4 @@ class Client:
         self.close()
 
     def __repr__(self) -> str:
-        key = redact_key(self._access_key) if self._access_key else None
-        return f"Client(access_key={key!r}, base_url={self.base_url!r})"
+        return f"Client(access_key={self._key_hint!r}, base_url={self.base_url!r})"

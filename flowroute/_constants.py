@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 DEFAULT_BASE_URL = "https://api.flowroute.com"
-DEFAULT_TIMEOUT = 30.0  # seconds, for connecting and for each read
+DEFAULT_TIMEOUT = 30.0  # seconds an attempt may take, from connecting to the body's last byte
+MAX_TIMEOUT = 86_400.0  # a day: any longer timeout, backoff or budget is a typo (or inf)
+DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024  # no API answer comes near; a broken server might
+READ_CHUNK_BYTES = (
+    256 * 1024
+)  # one read for a usual body; the cap and deadline are checked per read
 DEFAULT_MAX_RETRIES = 2
 
 INITIAL_BACKOFF = 0.5  # seconds before the first retry, before jitter

@@ -1,11 +1,12 @@
-"""The only place that sends requests: pool, timeouts, retries, failure mapping, logging.
+"""The only place that sends requests: pool, deadlines, retries, logging.
 
 A request is prepared by hand and given straight to the session's mounted
 adapter. `Session.request` would merge environment settings, cookies and
 hooks and follow redirects on every call; the API needs none of that, and
 proxy and TLS settings are resolved once per Transport instead. urllib3's
 own retries stay at zero so that this loop is the only retry layer and the
-auth object signs every attempt afresh.
+auth object signs every attempt afresh. Reading and judging the answer is
+`_exchange`'s job; cutting a connection past its deadline, `_deadline`'s.
 """
 
 from __future__ import annotations
@@ -19,11 +20,22 @@ from typing import Any, Optional, Protocol, Union
 from urllib.parse import quote, urlencode
 
 import requests
-import urllib3
 from requests.structures import CaseInsensitiveDict
 
 from . import _constants as c
 from . import errors
+from ._deadline import DeadlineAdapter, Watchdog
+from ._exchange import (
+    Response,
+    Result,
+    answer,
+    conclude,
+    emptied,
+    failed,
+    map_exception,
+    read_body,
+    timed_out,
+)
 from ._retry import RetryPolicy
 
 __all__ = ["Params", "Response", "Timeout", "Transport", "Writable", "path_param"]
@@ -50,62 +62,6 @@ class _RedactSecrets(logging.Filter):
 logger.addFilter(_RedactSecrets())
 
 
-class Response:
-    """One API answer as received: what models, pages and errors keep of it.
-
-    Frozen and slotted: built once per call, shared by whatever reads it.
-
-    Attributes:
-        method: HTTP method of the request.
-        url: the full URL requested, query included; never carries credentials.
-        status: the HTTP status code.
-        headers: the response headers, a case-insensitive mapping.
-        request_id: the server's ``X-Request-Id`` header, when it sent one.
-        body: the decoded JSON body, or None for an empty body.
-        elapsed: seconds from sending the request to the end of the body.
-    """
-
-    __slots__ = ("body", "elapsed", "headers", "method", "request_id", "status", "url")
-
-    method: str
-    url: str
-    status: int
-    headers: Mapping[str, str]
-    request_id: Optional[str]
-    body: Any
-    elapsed: float
-
-    def __init__(
-        self,
-        *,
-        method: str,
-        url: str,
-        status: int,
-        headers: Mapping[str, str],
-        request_id: Optional[str],
-        body: Any,
-        elapsed: float,
-    ) -> None:
-        put = object.__setattr__  # frozen: the class's own __setattr__ refuses
-        put(self, "method", method)
-        put(self, "url", url)
-        put(self, "status", status)
-        put(self, "headers", headers)
-        put(self, "request_id", request_id)
-        put(self, "body", body)
-        put(self, "elapsed", elapsed)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Response is frozen: cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Response is frozen: cannot delete {name!r}")
-
-    def __repr__(self) -> str:
-        # No body: it may be large, and it is the caller's data, not a summary.
-        return f"<Response [{self.status}] {self.method} {self.url}>"
-
-
 def path_param(value: object) -> str:
     """Percent-escape one path segment; `+` and `/` are escaped too."""
     return quote(str(value), safe="")
@@ -125,46 +81,19 @@ def _param_text(value: Any) -> str:
     return str(value)
 
 
-def _sent_nothing(exc: requests.RequestException) -> bool:
-    """True when the failure happened before any byte of the request left."""
-    if isinstance(exc, requests.ConnectTimeout):
-        return True
-    if isinstance(exc, requests.ConnectionError) and exc.args:
-        reason = getattr(exc.args[0], "reason", None)
-        return isinstance(reason, urllib3.exceptions.NewConnectionError)
-    return False
-
-
-# Most specific first: ConnectTimeout is also a ConnectionError and a Timeout.
-_EXCEPTION_MAP: tuple[tuple[type[Exception], type[errors.TransportError], str], ...] = (
-    (requests.ConnectTimeout, errors.ConnectTimeout, "connection timed out"),
-    (requests.ReadTimeout, errors.ReadTimeout, "no response in time"),
-    (requests.exceptions.SSLError, errors.ConnectError, "TLS handshake failed"),
-    (requests.exceptions.ChunkedEncodingError, errors.ReadError, "response body cut short"),
-    (requests.exceptions.ContentDecodingError, errors.ReadError, "response body undecodable"),
-    (requests.ConnectionError, errors.ReadError, "connection failed"),
-    (requests.RequestException, errors.TransportError, "request failed"),
-)
-
-
-def _map_exception(exc: requests.RequestException, method: str, url: str) -> errors.FlowrouteError:
-    if _sent_nothing(exc) and not isinstance(exc, requests.ConnectTimeout):
-        return errors.ConnectError("connection refused or unreachable", method=method, url=url)
-    for source, target, text in _EXCEPTION_MAP:
-        if isinstance(exc, source):
-            return target(f"{text}: {type(exc).__name__}", method=method, url=url)
-    return errors.TransportError("request failed", method=method, url=url)  # pragma: no cover
-
-
 class Transport:
     """Sends requests for every controller of one Client, over one connection pool.
 
     Args:
         base_url: scheme and host (and optional path prefix) of the API.
-        timeout: seconds, or (connect, read) seconds; always applied.
+        timeout: seconds each attempt may take as a whole, from connecting
+            to the last byte of the body; or a (connect, read) pair, where
+            connecting takes at most `connect` seconds and the attempt at
+            most connect + read.
         retry: the retry policy.
         session: a `requests.Session` to send through; one is created otherwise.
         user_agent: the User-Agent header.
+        max_response_bytes: the largest response body accepted, decompressed.
     """
 
     def __init__(
@@ -175,12 +104,21 @@ class Transport:
         retry: Optional[RetryPolicy] = None,
         session: Optional[requests.Session] = None,
         user_agent: str = "flowroute-python",
+        max_response_bytes: int = c.DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = _check_timeout(timeout)
+        self.deadline = self.timeout[0] if isinstance(timeout, (int, float)) else sum(self.timeout)
+        self.max_response_bytes = _check_size(max_response_bytes)
         self.retry = retry or RetryPolicy()
         self._owns_session = session is None
-        self.session = session or requests.Session()
+        if session is None:
+            session = requests.Session()
+            adapter = DeadlineAdapter()
+            session.mount("https://", adapter)
+            session.mount("http://", adapter)
+        self.session = session
+        self._watchdog = Watchdog.shared()
         self._headers = {
             "User-Agent": user_agent,
             "Accept": c.JSON_CONTENT_TYPE,
@@ -225,7 +163,9 @@ class Transport:
             The `Response`, its body decoded (None for an empty body).
 
         Raises:
-            FlowrouteError: a `flowroute.errors` exception for every failure.
+            FlowrouteError: a `flowroute.errors` exception for every failure;
+                `OutcomeUnknownError` when a call that is not idempotent may
+                have been carried out but its answer was lost.
         """
         if idempotent is None:
             idempotent = method != "POST"
@@ -234,51 +174,69 @@ class Transport:
         body = None if json is None else jsonlib.dumps(json, separators=(",", ":")).encode()
         policy = self.retry
         started = policy.clock()
-        retry = 0
+        attempt = 0
         # Whether an earlier attempt may have been carried out although it failed for us.
         maybe_done = False
         while True:
-            retry += 1
-            sent = time.monotonic()
-            try:
-                response = self._send(method, url, body, auth)
-            except requests.RequestException as exc:
-                error = _map_exception(exc, method, url)
-                retryable = _sent_nothing(exc) or (
-                    idempotent and isinstance(error, (errors.ReadTimeout, errors.ReadError))
-                )
-                delay = policy.delay(retry)
-                logger.debug("%s %s failed: %s (attempt %d)", method, url, error, retry)
-                if retryable and policy.allows(retry, started, delay):
-                    maybe_done = maybe_done or not _sent_nothing(exc)
-                    policy.sleep(delay)
-                    continue
-                raise error from exc
-            status = response.status_code
-            logger.debug("%s %s -> %d (attempt %d)", method, url, status, retry)
-            if status == 404 and method == "DELETE" and maybe_done:
+            attempt += 1
+            result = self._attempt(method, url, body, auth)
+            response = result.response
+            status = response.status if response else 0
+            if result.failure is not None:
+                logger.debug("%s %s failed: %s (attempt %d)", method, url, result.failure, attempt)
+            else:
+                logger.debug("%s %s -> %d (attempt %d)", method, url, status, attempt)
+            if response and status == 404 and method == "DELETE" and maybe_done:
                 # The first attempt deleted it; its answer was lost on the way back.
                 logger.info("%s %s: 404 on a retry, the earlier attempt deleted it", method, url)
-                return _record(response, method, url, None, sent)
-            if policy.should_retry_status(status, idempotent):
-                delay = policy.delay(retry, response.headers.get("Retry-After"))
-                if policy.allows(retry, started, delay):
-                    # A gateway's 502/504 may come after the service acted; 429/503 not.
-                    maybe_done = maybe_done or status in (502, 504)
-                    policy.sleep(delay)
-                    continue
-            try:
-                decoded = _decode(response, method, url)
-            except errors.DecodeError:
-                # A garbled success body is a transport fault: safe to ask again
-                # only when asking again cannot repeat the operation.
-                delay = policy.delay(retry)
-                if idempotent and policy.allows(retry, started, delay):
-                    maybe_done = True
-                    policy.sleep(delay)
-                    continue
-                raise
-            return _record(response, method, url, decoded, sent)
+                return emptied(response)
+            delay = policy.decide(
+                attempt,
+                started,
+                idempotent=idempotent,
+                failure=result.failure,
+                sent=result.sent,
+                status=status,
+                retry_after=result.response.headers.get("Retry-After") if result.response else None,
+            )
+            if delay is None:
+                return conclude(result, idempotent, outcome, auth)
+            maybe_done = (
+                maybe_done or (result.sent and result.failure is not None) or status in (502, 504)
+            )
+            policy.sleep(delay)
+
+    def _attempt(
+        self, method: str, url: str, body: Optional[bytes], auth: requests.auth.AuthBase
+    ) -> Result:
+        """One exchange, within the deadline: a response, or the failure that ended it."""
+        watch = self._watchdog.start(self.deadline)
+        sent = time.monotonic()
+        response = None
+        try:
+            response = self._send(method, url, body, auth)
+            if watch.connection is None:  # a session of the caller's: watch the body at least
+                watch.connection = getattr(response.raw, "connection", None)
+            content = read_body(
+                response,
+                url,
+                cap=self.max_response_bytes,
+                deadline=watch.deadline,
+                timeout=self.deadline,
+            )
+        except requests.RequestException as exc:
+            return failed(exc, self.deadline if watch.expired else 0, method, url)
+        except errors.TransportError as exc:  # over the size cap, or the deadline between reads
+            return Result(None, exc, sent=True)
+        finally:
+            self._watchdog.finish(watch)
+            if response is not None:
+                response.close()  # all read: back to the pool; else the connection is dropped
+        if watch.expired:
+            # Cut mid-headers, http.client takes the end of the stream for the end of
+            # the headers: what looks like an answer is a fragment.
+            return Result(None, timed_out(self.deadline, method, url), sent=True)
+        return answer(response, content, method, url, time.monotonic() - sent)
 
     def _send(
         self, method: str, url: str, body: Optional[bytes], auth: requests.auth.AuthBase
@@ -298,13 +256,12 @@ class Transport:
         adapter = self.session.get_adapter(url)
         response = adapter.send(
             request,
-            stream=False,
+            stream=True,
             timeout=self.timeout,
             verify=self._settings["verify"] if self._settings["verify"] is not None else True,
             cert=self._settings["cert"],
             proxies=self._settings["proxies"],
         )
-        response.content  # noqa: B018  # read now, so the connection returns to the pool
         return response
 
     def download(self, url: str, *, auth: Optional[requests.auth.AuthBase], into: Writable) -> int:
@@ -348,63 +305,33 @@ class Transport:
                 proxies=self._settings["proxies"],
             )
         except requests.RequestException as exc:
-            raise _map_exception(exc, "GET", shown) from exc
+            raise map_exception(exc, "GET", shown) from exc
         logger.debug("GET %s -> %d (download)", shown, response.status_code)
         try:
             return _stream_body(response, shown, into)
         except requests.RequestException as exc:
-            raise _map_exception(exc, "GET", shown) from exc
+            raise map_exception(exc, "GET", shown) from exc
         finally:
             response.close()
-
-
-def _record(response: requests.Response, method: str, url: str, body: Any, sent: float) -> Response:
-    headers = response.headers
-    return Response(
-        method=method,
-        url=url,
-        status=response.status_code,
-        headers=headers,
-        request_id=headers.get("X-Request-Id"),
-        body=body,
-        elapsed=time.monotonic() - sent,
-    )
-
-
-def _decode(response: requests.Response, method: str, url: str) -> Any:
-    status = response.status_code
-    content = response.content
-    if 200 <= status < 300:
-        if not content.strip():
-            return None
-        try:
-            return jsonlib.loads(content)
-        except (ValueError, RecursionError):  # RecursionError: JSON nested too deep
-            raise errors.DecodeError(
-                f"{status} response is not JSON", method=method, url=url, status=status
-            ) from None
-    try:
-        body: Any = jsonlib.loads(content) if content else None
-    except (ValueError, RecursionError):
-        body = response.text
-    raise errors.error_for_status(status)(
-        status,
-        body=body,
-        method=method,
-        url=url,
-        request_id=response.headers.get("X-Request-Id"),
-    )
 
 
 def _check_timeout(timeout: Timeout) -> tuple[float, float]:
     values = timeout if isinstance(timeout, tuple) else (timeout, timeout)
     if len(values) != 2 or not all(
-        isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in values
+        isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= c.MAX_TIMEOUT
+        for v in values
     ):
         raise errors.ConfigurationError(
-            f"timeout must be seconds > 0 or a (connect, read) pair, got {timeout!r}"
+            f"timeout must be seconds in (0, {c.MAX_TIMEOUT:g}] or a (connect, read) pair "
+            f"of them, got {timeout!r}"
         )
     return (float(values[0]), float(values[1]))
+
+
+def _check_size(size: int) -> int:
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise errors.ConfigurationError(f"max_response_bytes must be an int >= 1, got {size!r}")
+    return size
 
 
 _DOWNLOAD_CHUNK = 64 * 1024

@@ -16,6 +16,7 @@ __all__ = [
     "decimal",
     "digits",
     "integer",
+    "number_text",
     "phone_number",
     "text",
 ]
@@ -25,6 +26,22 @@ PHONE_FORMS = "an 11-digit North American number: +12065550100, 12065550100 or (
 
 
 _MONEY_LIMIT = Decimal(1_000_000)
+# No argument is a number this long; a longer one is refused before int() or
+# str() of it can fail (Python refuses to convert more than 4300 digits).
+_MAX_DIGITS = 40
+
+
+def number_text(value: Any) -> Optional[str]:
+    """An int or a string as stripped text; None for a negative or absurdly long int.
+
+    ``str(-12012421208)`` would lose its sign to punctuation stripping and
+    name another number, so a signed int is refused here, not reinterpreted.
+    """
+    if isinstance(value, int):
+        if value < 0 or value >= 10**_MAX_DIGITS:
+            return None
+        return str(value)
+    return str(value).strip()
 
 
 def integer(value: Any, argument: str, minimum: int, maximum: Optional[int] = None) -> int:
@@ -36,7 +53,7 @@ def integer(value: Any, argument: str, minimum: int, maximum: Optional[int] = No
         text = value.strip()
         # isascii: "²".isdigit() is true, yet int("²") fails; int() is given the
         # stripped text, as it strips less than str.strip() does ("0\x1f").
-        if text.isdigit() and text.isascii():
+        if text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS:
             value = int(text)
     if not isinstance(value, int) or value < minimum or (maximum is not None and value > maximum):
         raise ValidationError(argument, allowed, value)
@@ -45,9 +62,13 @@ def integer(value: Any, argument: str, minimum: int, maximum: Optional[int] = No
 
 def phone_number(value: Any, argument: str) -> str:
     """A North American number in the 11-digit form the API documents (``1NPANXXXXXX``)."""
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    text = (
+        None if isinstance(value, bool) or not isinstance(value, (str, int)) else number_text(value)
+    )
+    # A sign is not punctuation: "-12012421208" must not become 12012421208.
+    if not text or text[0] not in "+(0123456789":
         raise ValidationError(argument, PHONE_FORMS, value)
-    text = _PHONE_PUNCTUATION.sub("", str(value).strip())
+    text = _PHONE_PUNCTUATION.sub("", text)
     if text.startswith("+"):
         text = text[1:]
         if not text.startswith("1"):
@@ -64,10 +85,10 @@ def phone_number(value: Any, argument: str) -> str:
 def digits(value: Any, argument: str, max_length: int = 11) -> str:
     """A run of 1 to `max_length` decimal digits, given as an int or a string."""
     allowed = f"1 to {max_length} digits"
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ValidationError(argument, allowed, value)
-    text = str(value).strip()
-    if not text.isdigit() or not text.isascii() or len(text) > max_length:
+    text = (
+        None if isinstance(value, bool) or not isinstance(value, (str, int)) else number_text(value)
+    )
+    if not text or not text.isdigit() or not text.isascii() or len(text) > max_length:
         raise ValidationError(argument, allowed, value)
     return text
 
@@ -122,7 +143,10 @@ def date_text(value: Any, argument: str) -> str:
     if isinstance(value, datetime.datetime):
         moment: datetime.datetime = value
         if moment.tzinfo is not None:
-            moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+            try:
+                moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+            except OverflowError:  # year 1 east of UTC, or 9999 west of it
+                raise ValidationError(argument, allowed, value) from None
         return moment.isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()

@@ -4,11 +4,16 @@
     ├── ConfigurationError          bad or missing settings (credentials, base URL)
     ├── ValidationError             bad input, caught before any request is sent
     ├── TransportError              the exchange itself failed
+    │   ├── TimeoutError            any phase took too long (connect, headers, body)
+    │   │   ├── ConnectTimeout      connecting took too long (nothing was sent)
+    │   │   ├── ReadTimeout         the server sent nothing for too long
+    │   │   └── ResponseTimeout     the whole response did not arrive within the timeout
     │   ├── ConnectError            no connection could be made (nothing was sent)
-    │   │   └── ConnectTimeout      connecting took too long (nothing was sent)
-    │   ├── ReadTimeout             the server did not answer in time
+    │   │   └── ConnectTimeout
     │   ├── ReadError               the connection broke mid-exchange
-    │   └── DecodeError             a response that is not what the API documents
+    │   ├── DecodeError             a response that is not what the API documents
+    │   │   └── ResponseTooLargeError   a body larger than the client's cap
+    │   └── OutcomeUnknownError     a purchase, send or create may or may not have happened
     ├── APIError                    the API answered with an error status
     │   ├── BadRequestError             400
     │   ├── AuthenticationError         401
@@ -19,6 +24,14 @@
     │   ├── RateLimitError              429
     │   └── ServerError                 5xx
     └── PartialUpdateError          an operation of several requests stopped part-way
+
+`OutcomeUnknownError` replaces the timeout, read, decode or 502/504 error
+of a call that is not idempotent once its request may have reached the
+server: whatever phase failed, the caller's question is the same ("did the
+number get bought?"), and retrying blindly could buy it twice. It is a
+`TransportError`, so code catching transport failures still catches it, but
+not a `TimeoutError`, `ReadError` or `DecodeError`: code that retries on
+those must not retry this. The original error is its ``__cause__``.
 
 The compat layer raises `PartialUpdateError` (as its legacy-shaped subclass)
 when a legacy call that takes several v2 requests fails half-way.
@@ -40,12 +53,16 @@ __all__ = [
     "ErrorDetail",
     "FlowrouteError",
     "NotFoundError",
+    "OutcomeUnknownError",
     "PartialUpdateError",
     "PermissionDeniedError",
     "RateLimitError",
     "ReadError",
     "ReadTimeout",
+    "ResponseTimeout",
+    "ResponseTooLargeError",
     "ServerError",
+    "TimeoutError",
     "TransportError",
     "UnprocessableEntityError",
     "ValidationError",
@@ -76,7 +93,10 @@ class ValidationError(FlowrouteError, ValueError):
         self.argument = argument
         self.allowed = allowed
         self.value = value
-        shown = repr(value)
+        try:
+            shown = repr(value)
+        except ValueError:  # an int of more than 4300 digits has no repr
+            shown = f"<{type(value).__name__} too large to show>"
         if len(shown) > _SHOWN_VALUE:  # a megabyte of bad input must not become the message
             shown = shown[: _SHOWN_VALUE - 3] + "..."
         super().__init__(f"invalid {argument}={shown}: expected {allowed}")
@@ -96,16 +116,32 @@ class TransportError(FlowrouteError):
         super().__init__(f"{message} ({method} {url})" if method else message)
 
 
+class TimeoutError(TransportError):  # shadows the builtin here only: flowroute.errors.TimeoutError
+    """A phase of the exchange took too long: connecting, waiting, or reading the body.
+
+    Catch this one class for every timeout. Only a `ConnectTimeout` says
+    that nothing was sent.
+    """
+
+
 class ConnectError(TransportError):
     """The connection could not be established; the request was not sent."""
 
 
-class ConnectTimeout(ConnectError):
+class ConnectTimeout(ConnectError, TimeoutError):
     """Establishing the connection timed out; the request was not sent."""
 
 
-class ReadTimeout(TransportError):
-    """The server did not respond in time; the request may have been processed."""
+class ReadTimeout(TimeoutError):
+    """The server sent nothing for too long; the request may have been processed."""
+
+
+class ResponseTimeout(TimeoutError):
+    """The whole response (headers and body) did not arrive within the timeout.
+
+    Raised against a server that answers too slowly as a whole, e.g. one
+    that drips a byte at a time; the request may have been processed.
+    """
 
 
 class ReadError(TransportError):
@@ -127,6 +163,43 @@ class DecodeError(TransportError):
         self.status = status
         self.path = path
         super().__init__(message, method=method, url=url)
+
+
+class ResponseTooLargeError(DecodeError):
+    """The response body is larger than the client accepts (``max_response_bytes``)."""
+
+
+class OutcomeUnknownError(TransportError):
+    """A call that is not idempotent may have been carried out, but its answer was lost.
+
+    Raised for a purchase, send or create whose request may have reached the
+    server when the answer timed out, broke off, arrived garbled or was a
+    gateway's 502/504. It was not retried, so it happened at most once: look
+    before retrying (the message says what to check). The error that
+    revealed it is the ``__cause__``.
+
+    Attributes:
+        operation: what may have happened and how to check, e.g. "the number
+            may have been bought; list the account's numbers before retrying".
+        status: the HTTP status received (502, 504, or a 2xx with a garbled
+            body), or None when no answer arrived.
+        request_id: the server's request id, when an answer arrived with one.
+    """
+
+    def __init__(
+        self,
+        operation: str,
+        why: str,
+        *,
+        method: str = "",
+        url: str = "",
+        status: Optional[int] = None,
+        request_id: Optional[str] = None,
+    ) -> None:
+        self.operation = operation
+        self.status = status
+        self.request_id = request_id
+        super().__init__(f"outcome unknown, {why}: {operation}", method=method, url=url)
 
 
 class ErrorDetail:
@@ -181,6 +254,13 @@ def parse_error_details(body: Any) -> list[ErrorDetail]:
     return []
 
 
+_SHOWN_DETAIL = 300  # characters of the API's explanation kept in messages and reprs
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _SHOWN_DETAIL else text[: _SHOWN_DETAIL - 3] + "..."
+
+
 class APIError(FlowrouteError):
     """The API answered with an error status.
 
@@ -191,6 +271,8 @@ class APIError(FlowrouteError):
         method: HTTP method of the request.
         url: URL of the request (never carries credentials).
         request_id: the server's request id header, when it sent one.
+        hint: what to check, when the client knows more than the API said
+            (e.g. a v1 401: the secret key and the machine's clock).
     """
 
     def __init__(
@@ -202,6 +284,7 @@ class APIError(FlowrouteError):
         method: str = "",
         url: str = "",
         request_id: Optional[str] = None,
+        hint: Optional[str] = None,
     ) -> None:
         self.status = status
         self.errors = errors if errors is not None else parse_error_details(body)
@@ -209,21 +292,27 @@ class APIError(FlowrouteError):
         self.method = method
         self.url = url
         self.request_id = request_id
+        self.hint = hint
         super().__init__(self._message())
 
     @property
     def detail(self) -> str:
-        """The API's own explanation: every error detail joined, or the body text."""
+        """The API's own explanation: every error detail joined, or the body text.
+
+        Cut to a few hundred characters: a server may send a megabyte of
+        error page, which belongs in `body`, not in a message or a log line.
+        """
         details = "; ".join(e.detail for e in self.errors if e.detail)
         if details:
-            return details
+            return _shorten(details)
         if isinstance(self.body, str) and self.body.strip():
-            return self.body.strip()[:200]
+            return _shorten(self.body.strip())
         return "no detail given"
 
     def _message(self) -> str:
         where = f" ({self.method} {self.url})" if self.method else ""
-        return f"{self.status}: {self.detail}{where}"
+        hint = f"; {self.hint}" if self.hint else ""
+        return f"{self.status}: {self.detail}{hint}{where}"
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status={self.status}, detail={self.detail!r})"

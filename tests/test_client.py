@@ -203,7 +203,7 @@ def test_repr_shows_at_most_the_last_four_characters_of_the_access_key() -> None
     assert "...7f3a" in shown
     assert ACCESS_KEY not in shown and ACCESS_KEY[:-4] not in shown
     assert SECRET_KEY not in shown and "SK-" not in shown
-    for part in (client.v1, client.v2, client.v2.numbers, client._basic_auth):
+    for part in (client.v1, client.v2, client.v2.numbers, client._v2_auth()):
         assert SECRET_KEY not in repr(part) and ACCESS_KEY not in repr(part)
 
 
@@ -383,41 +383,47 @@ def test_max_retries_setting_reaches_the_transport(rsps: responses.RequestsMock)
     assert len(rsps.calls) == 2
 
 
-POSTS: dict[str, tuple[str, Callable[[flowroute.Client], Any]]] = {
+POSTS: dict[str, tuple[str, Callable[[flowroute.Client], Any], str]] = {
     "purchase": (
         "/v2/numbers/12065550100",
         lambda c: c.v2.numbers.purchase_a_phone_number("12065550100"),
+        "the number may have been bought; list the account's numbers before retrying",
     ),
     "message": (
         "/v2.1/messages",
         lambda c: c.v2.messages.send_a_message(
             {"to": "12065550100", "from": "12065550101", "body": "x"}
         ),
+        "the message may have been sent; list the recent messages before retrying",
     ),
     "route": (
         "/v2/routes",
         lambda c: c.v2.routes.create_an_inbound_route(
             {"route_type": "host", "value": "h", "alias": "a"}
         ),
+        "the route may have been created; list the routes before retrying",
     ),
 }
 
 
 @pytest.mark.parametrize("name", POSTS)
 def test_post_not_resent_after_a_read_timeout(rsps: responses.RequestsMock, name: str) -> None:
-    path, call = POSTS[name]
+    path, call, operation = POSTS[name]
     sleeps = Sleeps()
     policy = RetryPolicy(max_retries=5, sleep=sleeps.sleep, clock=sleeps.clock)
     client = flowroute.Client(ACCESS_KEY, SECRET_KEY, retry_policy=policy)
     rsps.post(f"{API}{path}", body=requests.ReadTimeout("read timed out"))
 
-    with pytest.raises(errors.ReadTimeout) as caught:
+    with pytest.raises(errors.OutcomeUnknownError) as caught:
         call(client)
 
     assert len(rsps.calls) == 1
     assert sleeps.delays == []
     assert (caught.value.method, caught.value.url) == ("POST", f"{API}{path}")
-    assert isinstance(caught.value.__cause__, requests.ReadTimeout)
+    assert caught.value.operation == operation
+    assert operation in str(caught.value)
+    assert isinstance(caught.value.__cause__, errors.ReadTimeout)
+    assert isinstance(caught.value.__cause__.__cause__, requests.ReadTimeout)
 
 
 def test_one_client_shared_by_threads() -> None:

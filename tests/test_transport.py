@@ -166,35 +166,65 @@ def test_malformed_success_body_is_decode_error(
     assert info.value.status == 200
 
 
-# What a failure on the wire becomes, and whether a retry may follow.
+# What a failure on the wire becomes, for an idempotent call (GET) and for a
+# POST, and whether a retry may follow. A POST that may have reached the
+# server is never retried and becomes OutcomeUnknownError.
 EXCEPTION_TABLE = [
-    (refused(), errors.ConnectError, True, True),
-    (requests.ConnectTimeout(), errors.ConnectTimeout, True, True),
-    (requests.ReadTimeout(), errors.ReadTimeout, True, False),
-    (requests.ConnectionError("Connection aborted"), errors.ReadError, True, False),
-    (requests.exceptions.ChunkedEncodingError(), errors.ReadError, True, False),
-    (requests.exceptions.SSLError(), errors.ConnectError, False, False),
-    (requests.exceptions.InvalidHeader(), errors.TransportError, False, False),
+    (refused(), errors.ConnectError, True, errors.ConnectError, True),
+    (requests.ConnectTimeout(), errors.ConnectTimeout, True, errors.ConnectTimeout, True),
+    (requests.ReadTimeout(), errors.ReadTimeout, True, errors.OutcomeUnknownError, False),
+    (
+        requests.ConnectionError("Connection aborted"),
+        errors.ReadError,
+        True,
+        errors.OutcomeUnknownError,
+        False,
+    ),
+    (
+        requests.exceptions.ChunkedEncodingError(),
+        errors.ReadError,
+        True,
+        errors.OutcomeUnknownError,
+        False,
+    ),
+    (requests.exceptions.SSLError(), errors.ConnectError, False, errors.ConnectError, False),
+    (
+        requests.exceptions.InvalidHeader(),
+        errors.TransportError,
+        False,
+        errors.OutcomeUnknownError,
+        False,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("exc", "error_class", "get_retried", "post_retried"), EXCEPTION_TABLE)
+@pytest.mark.parametrize(
+    ("exc", "get_error", "get_retried", "post_error", "post_retried"), EXCEPTION_TABLE
+)
 def test_exception_mapping_and_retry_rules(
     rsps: responses.RequestsMock,
     fake_time: FakeTime,
     exc: Exception,
-    error_class: type[errors.TransportError],
+    get_error: type[errors.TransportError],
     get_retried: bool,
+    post_error: type[errors.TransportError],
     post_retried: bool,
 ) -> None:
-    for method, retried in (("GET", get_retried), ("POST", post_retried)):
+    for method, error_class, retried in (
+        ("GET", get_error, get_retried),
+        ("POST", post_error, post_retried),
+    ):
         transport = make_transport(fake_time, max_retries=2)
         rsps.reset()
         rsps.add(method, f"{BASE}/x", body=exc)
         with pytest.raises(error_class) as info:
             transport.request(method, "/x", auth=AUTH)
         assert type(info.value) is error_class
-        assert isinstance(info.value.__cause__, requests.RequestException)
+        cause = info.value.__cause__
+        if error_class is errors.OutcomeUnknownError:  # it wraps the mapped error
+            assert isinstance(cause, errors.TransportError)
+            cause = cause.__cause__
+        assert isinstance(cause, requests.RequestException)
         assert len(rsps.calls) == (3 if retried else 1), method
 
 
@@ -204,21 +234,47 @@ def test_post_never_resent_after_read_timeout(
     transport = make_transport(fake_time, max_retries=5)
     rsps.post(f"{BASE}/v2/numbers/12065550100", body=requests.ReadTimeout())
     rsps.post(f"{BASE}/v2/numbers/12065550100", status=201, json={})
-    with pytest.raises(errors.ReadTimeout):
-        transport.request("POST", "/v2/numbers/12065550100", auth=AUTH)
+    bought = "the number may have been bought; list the account's numbers before retrying"
+    with pytest.raises(errors.OutcomeUnknownError) as info:
+        transport.request("POST", "/v2/numbers/12065550100", auth=AUTH, outcome=bought)
+    assert str(info.value) == (
+        f"outcome unknown, no answer in time (ReadTimeout): {bought} "
+        f"(POST {BASE}/v2/numbers/12065550100)"
+    )
+    assert (info.value.operation, info.value.status) == (bought, None)
+    assert isinstance(info.value.__cause__, errors.ReadTimeout)
     assert len(rsps.calls) == 1
     assert fake_time.sleeps == []
 
 
-@pytest.mark.parametrize("status", [429, 502, 503, 504])
+@pytest.mark.parametrize(
+    ("status", "error_class"),
+    [
+        (429, errors.RateLimitError),  # refused before acting: the outcome is known
+        (503, errors.ServerError),
+        (502, errors.OutcomeUnknownError),  # a gateway: the service may have acted
+        (504, errors.OutcomeUnknownError),
+    ],
+)
 def test_post_not_retried_on_retryable_status(
-    rsps: responses.RequestsMock, fake_time: FakeTime, status: int
+    rsps: responses.RequestsMock,
+    fake_time: FakeTime,
+    status: int,
+    error_class: type[errors.FlowrouteError],
 ) -> None:
     transport = make_transport(fake_time)
-    rsps.post(f"{BASE}/x", status=status, json={"errors": [{"detail": "busy"}]})
-    with pytest.raises(errors.APIError):
+    rsps.post(
+        f"{BASE}/x",
+        status=status,
+        json={"errors": [{"detail": "busy"}]},
+        headers={"X-Request-Id": "r1"},
+    )
+    with pytest.raises(error_class) as info:
         transport.request("POST", "/x", auth=AUTH)
     assert len(rsps.calls) == 1
+    if error_class is errors.OutcomeUnknownError:
+        assert (info.value.status, info.value.request_id) == (status, "r1")  # type: ignore[attr-defined]
+        assert isinstance(info.value.__cause__, errors.ServerError)
 
 
 def test_post_retried_when_connection_refused_then_succeeds(
@@ -288,8 +344,10 @@ def test_garbled_success_retried_for_get_not_for_post(
     rsps.get(f"{BASE}/x", json={"ok": 1})
     assert transport.request("GET", "/x", auth=AUTH).body == {"ok": 1}
     rsps.post(f"{BASE}/y", status=201, body="{trunc")
-    with pytest.raises(errors.DecodeError):
+    with pytest.raises(errors.OutcomeUnknownError, match="the answer was unreadable") as info:
         transport.request("POST", "/y", auth=AUTH)
+    assert info.value.status == 201
+    assert isinstance(info.value.__cause__, errors.DecodeError)
     assert [c.request.method for c in rsps.calls] == ["GET", "GET", "POST"]
 
 
@@ -411,3 +469,18 @@ def test_a_delete_answered_404_at_once_is_not_found(
     with pytest.raises(errors.NotFoundError, match="not on this account"):
         make_transport(fake_time).request("DELETE", "/v2/numbers/12065550100", auth=AUTH)
     assert len(rsps.calls) == 1
+
+
+def test_a_body_over_the_cap_is_refused_not_retried(rsps: responses.RequestsMock) -> None:
+    retry = RetryPolicy(sleep=lambda _: None)
+    transport = Transport(BASE, retry=retry, max_response_bytes=1000)
+    rsps.get(f"{BASE}/x", body=b" " * 1001)
+    rsps.post(f"{BASE}/y", status=201, body=b" " * 1001)
+    with pytest.raises(errors.ResponseTooLargeError, match="max_response_bytes=1000"):
+        transport.request("GET", "/x", auth=AUTH)
+    with pytest.raises(errors.OutcomeUnknownError) as info:
+        transport.request("POST", "/y", auth=AUTH)
+    assert isinstance(info.value.__cause__, errors.ResponseTooLargeError)
+    assert len(rsps.calls) == 2
+    rsps.replace("GET", f"{BASE}/x", body=b" " * 1000)
+    assert transport.request("GET", "/x", auth=AUTH).body is None  # at the cap: fine

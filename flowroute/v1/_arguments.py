@@ -54,8 +54,8 @@ def code(value: Any, argument: str) -> Optional[str]:
     allowed = "three digits, the first 2-9 (e.g. 206)"
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValidationError(argument, allowed, value)
-    text = str(value).strip()
-    if not _CODE.fullmatch(text):
+    text = _validate.number_text(value)
+    if not text or not _CODE.fullmatch(text):
         raise ValidationError(argument, allowed, value)
     return text
 

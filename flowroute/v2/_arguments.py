@@ -62,8 +62,8 @@ def route_id(value: Any, argument: str) -> str:
     allowed = "a route id (digits; '0' is sip-reg), a Route, or a route body"
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValidationError(argument, allowed, value)
-    text = str(value).strip()
-    if not text.isdigit() or not text.isascii() or len(text) > _ROUTE_ID_DIGITS:
+    text = check.number_text(value)
+    if not text or not text.isdigit() or not text.isascii() or len(text) > _ROUTE_ID_DIGITS:
         raise ValidationError(argument, allowed, value)
     return text
 

@@ -1,0 +1,162 @@
+"""A hard deadline per attempt: a watchdog cuts the connection of a call past its time.
+
+A socket timeout bounds each read, not the exchange: a server that sends one
+byte a second, in the headers or in the body, never lets a read time out.
+So each attempt registers its deadline here, the connection it sends on
+attaches itself, and one watchdog thread per Transport shuts that socket
+down when the deadline passes. The blocked read then fails at once, and the
+Transport, seeing the attempt expired, reports a `ResponseTimeout`.
+
+The connection attaches itself from `DeadlineAdapter`'s pools (mounted on a
+session the Transport creates), so connect, headers and body are covered.
+With a session of the caller's own, the Transport attaches the response's
+connection once the headers are in: the body is covered, the headers are
+bounded per read only. A socket shut down just after its call finished is
+harmless: urllib3 sees a dropped connection when it next takes it from the
+pool, and opens a new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import socket
+import threading
+import time
+from typing import Any, Callable, Optional
+
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+__all__ = ["Attempt", "DeadlineAdapter", "Watchdog"]
+
+# The attempt running in each thread, for the connection it sends on to attach
+# to. Per thread, like a context variable: a pool's connection knows nothing of
+# the Transport that borrowed it.
+_CURRENT = threading.local()
+
+
+class Attempt:
+    """One attempt's deadline and the connection it is using."""
+
+    __slots__ = ("connection", "deadline", "expired")
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.connection: Any = None
+        self.expired = False
+
+    def cut(self) -> None:
+        """Shut the connection's socket down, so that a blocked read returns now."""
+        self.expired = True
+        sock: Optional[socket.socket] = getattr(self.connection, "sock", None)
+        if sock is not None:
+            # OSError: already closed, or never connected: nothing to cut.
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+def attach(connection: Any) -> None:
+    """Tie `connection` to the current thread's attempt, if one is running."""
+    attempt: Optional[Attempt] = getattr(_CURRENT, "attempt", None)
+    if attempt is not None:
+        attempt.connection = connection
+
+
+class Watchdog:
+    """Cuts the connection of every attempt that outlives its deadline.
+
+    The thread sleeps until the earliest deadline it knows of and ends when
+    no attempt is left. Registering a later deadline (the usual case: the
+    timeout is the same for every call) does not wake it, so a call costs a
+    lock and a dict entry, and a thread start at most once per timeout.
+    Every Transport shares one (`shared()`), so a process that builds many
+    Clients still runs one watchdog thread.
+    """
+
+    _shared: Optional[Watchdog] = None
+    _shared_lock = threading.Lock()
+
+    @classmethod
+    def shared(cls) -> Watchdog:
+        """The process's watchdog, created on first use."""
+        with cls._shared_lock:
+            if cls._shared is None:
+                cls._shared = cls()
+            return cls._shared
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._cond = threading.Condition(threading.Lock())
+        self._active: dict[int, Attempt] = {}
+        self._wake_at = math.inf
+        self._thread: Optional[threading.Thread] = None
+        self._pid = os.getpid()
+
+    def start(self, seconds: float) -> Attempt:
+        """Register the current thread's attempt, due to end within `seconds`."""
+        attempt = Attempt(self._clock() + seconds)
+        _CURRENT.attempt = attempt
+        if self._pid != os.getpid():  # a forked child: the parent's thread is not here
+            self._cond, self._thread, self._pid = threading.Condition(), None, os.getpid()
+            self._active.clear()
+        with self._cond:
+            self._active[id(attempt)] = attempt
+            if self._thread is None:
+                self._wake_at = attempt.deadline
+                self._thread = threading.Thread(
+                    target=self._run, name="flowroute-deadline", daemon=True
+                )
+                self._thread.start()
+            elif attempt.deadline < self._wake_at:
+                self._cond.notify()
+        return attempt
+
+    def finish(self, attempt: Attempt) -> None:
+        """The attempt is over: its connection is no longer watched."""
+        _CURRENT.attempt = None
+        with self._cond:
+            self._active.pop(id(attempt), None)
+
+    def _run(self) -> None:
+        with self._cond:
+            while self._active:
+                now = self._clock()
+                for key, attempt in list(self._active.items()):
+                    if attempt.deadline <= now:
+                        del self._active[key]
+                        attempt.cut()
+                self._wake_at = min((a.deadline for a in self._active.values()), default=now)
+                self._cond.wait(max(0.0, self._wake_at - now))
+            self._thread, self._wake_at = None, math.inf
+
+
+class _HTTPConnection(HTTPConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        attach(self)
+        super().request(*args, **kwargs)
+
+
+class _HTTPSConnection(HTTPSConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        attach(self)
+        super().request(*args, **kwargs)
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
+class DeadlineAdapter(HTTPAdapter):
+    """requests' adapter whose connections a Transport's watchdog can cut mid-exchange."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        """Build requests' pool manager, with pools of attachable connections."""
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
