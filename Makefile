@@ -82,6 +82,7 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_calls.py
 	$(BIN)/python benchmarks/bench_threads.py
+	$(BIN)/python benchmarks/bench_walk.py
 
 # The fuzz tests run in every `make test` with a few hundred examples each; this runs 10,000.
 fuzz: $(STAMP)
