@@ -27,15 +27,8 @@ SPECS = {path.name: json.loads(path.read_text()) for path in sorted(SPEC_DIR.glo
 METHODS = ("get", "put", "post", "patch", "delete")
 NOW = datetime(2024, 3, 1, 12, 0, 0, tzinfo=timezone.utc)
 
-# Operations the emulator does not serve: message callbacks.
-NOT_EMULATED = {
-    ("PUT", "/v2.1/messages/{callback_type}"),
-    ("GET", "/v2.1/messages/{callback_type}"),
-    ("DELETE", "/v2.1/messages/{callback_type}"),
-    ("POST", "/v2/numbers/{id}/relationships/{callback_type}"),
-    ("GET", "/v2/numbers/{id}/relationships/{callback_type}"),
-    ("DELETE", "/v2/numbers/{id}/relationships/{callback_type}"),
-}
+# Operations the emulator does not serve (none left).
+NOT_EMULATED: set[tuple[str, str]] = set()
 
 # The file's E911 operations sit under /v2/e911 without an id in the path;
 # the published API (and the emulator) serves /v2/e911s and /v2/e911s/{id}.
@@ -206,6 +199,8 @@ class World:
         self.e911_id = book.create(E911_ADDRESS).id
         self.spare_e911_id = book.create({**E911_ADDRESS, "label": "spare"}).id
         book.associate(self.number, self.e911_id)
+        emulator.state.callbacks.set("sms_callback", "https://example.com/sms")
+        emulator.state.callbacks.set("dlr_callback", "https://example.com/dlr", self.number)
 
     def get(self, path: str, params: Optional[dict[str, Any]] = None) -> requests.Response:
         return self.session.get(self.url + path, params=params)
@@ -311,6 +306,36 @@ SUCCESS: dict[tuple[str, str], Build] = {
     ),
     ("DELETE", "/v2/e911"): lambda w: (f"/v2/e911s/{w.spare_e911_id}", None, None),
     ("POST", "/v2/e911/validate"): lambda w: ("/v2/e911s/validate", None, e911_document()),
+    ("PUT", "/v2.1/messages/{callback_type}"): lambda w: (
+        "/v2.1/messages/mms_callback",
+        None,
+        {"data": {"attributes": {"callback_url": "https://example.com/mms"}}},
+    ),
+    ("GET", "/v2.1/messages/{callback_type}"): lambda w: (
+        "/v2.1/messages/sms_callback",
+        None,
+        None,
+    ),
+    ("DELETE", "/v2.1/messages/{callback_type}"): lambda w: (
+        "/v2.1/messages/sms_callback",
+        None,
+        None,
+    ),
+    ("POST", "/v2/numbers/{id}/relationships/{callback_type}"): lambda w: (
+        f"/v2/numbers/{w.number}/relationships/sms_callback",
+        None,
+        {"data": {"attributes": {"callback_url": "https://example.com/in"}}},
+    ),
+    ("GET", "/v2/numbers/{id}/relationships/{callback_type}"): lambda w: (
+        f"/v2/numbers/{w.number}/relationships/dlr_callback",
+        None,
+        None,
+    ),
+    ("DELETE", "/v2/numbers/{id}/relationships/{callback_type}"): lambda w: (
+        f"/v2/numbers/{w.number}/relationships/dlr_callback",
+        None,
+        None,
+    ),
 }
 
 MISSING_NUMBER = "19999999999"
@@ -357,6 +382,31 @@ FAILURES: dict[tuple[str, str, str], Build] = {
         None,
     ),
     ("PATCH", "/v2/e911", "404"): lambda w: ("/v2/e911s/424242", None, e911_document()),
+    ("PUT", "/v2.1/messages/{callback_type}", "422"): lambda w: (
+        "/v2.1/messages/sms_callback",
+        None,
+        {"data": {"attributes": {"callback_url": "not a URL"}}},
+    ),
+    ("GET", "/v2.1/messages/{callback_type}", "404"): lambda w: (
+        "/v2.1/messages/mms_callback",
+        None,
+        None,
+    ),
+    ("POST", "/v2/numbers/{id}/relationships/{callback_type}", "404"): lambda w: (
+        f"/v2/numbers/{MISSING_NUMBER}/relationships/sms_callback",
+        None,
+        {"data": {"attributes": {"callback_url": "https://example.com/in"}}},
+    ),
+    ("POST", "/v2/numbers/{id}/relationships/{callback_type}", "422"): lambda w: (
+        f"/v2/numbers/{w.number}/relationships/sms_callback",
+        None,
+        {"data": {"attributes": {"callback_url": 42}}},
+    ),
+    ("GET", "/v2/numbers/{id}/relationships/{callback_type}", "404"): lambda w: (
+        f"/v2/numbers/{w.number}/relationships/mms_callback",
+        None,
+        None,
+    ),
     ("DELETE", "/v2/e911", "404"): lambda w: ("/v2/e911s/424242", None, None),
 }
 
