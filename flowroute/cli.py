@@ -1,4 +1,4 @@
-"""The `flowroute` command: a guided tour of the API (`demo`) and the emulator server.
+"""The `flowroute` command: a tour of the API, the emulator server, the migration guide.
 
 `flowroute demo` runs against an embedded emulator, so it needs no account.
 With `--base-url` (or credentials) it runs against that API instead, and
@@ -248,12 +248,45 @@ def _port(text: str) -> int:
     return int(text)
 
 
+_DEMO = """\
+Tour the API: area codes, a number search, a purchase, routes, a message
+and the same account through v1. By default it runs against an emulator
+started for the occasion, so it needs no account and changes nothing real.
+With --base-url or credentials it runs against that API, and only reads
+unless --allow-purchases is given."""
+
+_EMULATOR = """\
+Serve the emulator of the Flowroute API (v1, v2 and v2.1 on one state) over
+HTTP in the foreground, for code in any language or process, until Ctrl-C.
+It prints the URL and the keys to use."""
+
+_GUIDE = """\
+Print how each call of the legacy libraries (FlowrouteNumbersLib,
+FlowrouteMessagingLib, the v3 SDK) maps onto v2, and what it loses."""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="flowroute", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser(
-        "demo", help="tour the API (against an embedded emulator by default)"
+    from ._version import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="flowroute",
+        description=__doc__.splitlines()[0],
+        epilog="Run `flowroute COMMAND --help` for a command's options.",
     )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__} (flowroute-sdk)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            help=summary,
+            description=description,
+            formatter_class=_HelpFormatter,
+        )
+
+    demo = command("demo", "tour the API (against an embedded emulator by default)", _DEMO)
     demo.add_argument("--base-url", help="run against this API instead of the emulator")
     demo.add_argument("--access-key", help=f"defaults to ${c.ENV_ACCESS_KEY}")
     demo.add_argument("--secret-key", help=f"defaults to ${c.ENV_SECRET_KEY}")
@@ -262,21 +295,32 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="against a real account: buy a number, create a route, send a message",
     )
-    demo.add_argument("--seed", type=int, default=0, help="emulator seed (default 0)")
-    emulator = commands.add_parser(
-        "emulator", help="serve the emulator over HTTP in the foreground until Ctrl-C"
-    )
+    demo.add_argument("--seed", type=int, default=0, help="emulator seed")
+    emulator = command("emulator", "serve the emulator over HTTP until Ctrl-C", _EMULATOR)
     emulator.add_argument("--port", type=_port, default=8080, help="0 picks a free port")
     emulator.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    emulator.add_argument("--seed", type=int, default=0, help="emulator seed (default 0)")
+    emulator.add_argument("--seed", type=int, default=0, help="emulator seed")
     emulator.add_argument(
         "--faults", metavar="FILE", help="JSON list of faults to inject (see the docs)"
     )
-    commands.add_parser(
-        "migration-guide",
-        help="print how each legacy FlowrouteNumbersLib call maps onto v2 (reStructuredText)",
+    guide = command("migration-guide", "print how each legacy call maps onto v2", _GUIDE)
+    guide.add_argument(
+        "--format",
+        choices=["text", "rst", "markdown"],
+        default="text",
+        help="rst is the source of the docs page",
     )
     return parser
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the description's line breaks and shows each option's default, if it has one."""
+
+    def _get_help_string(self, action: argparse.Action) -> Optional[str]:
+        unset = (None, False, argparse.SUPPRESS)
+        if any(action.default is u for u in unset) or "%(default)" in (action.help or ""):
+            return action.help
+        return f"{action.help or ''} (default: %(default)s)"
 
 
 def main(
@@ -287,20 +331,54 @@ def main(
 ) -> int:
     """Run the `flowroute` command line; returns the exit status.
 
+    Without a command it prints the help. A reader that goes away (``flowroute
+    demo | head``) ends the command quietly, with the status 141 that a shell
+    gives a command killed by SIGPIPE.
+
     Args:
         argv: the arguments; defaults to ``sys.argv[1:]``.
         out: where output goes.
         stop: ends ``flowroute emulator`` when set (it otherwise runs until Ctrl-C).
     """
+    try:
+        status = _run(argv, out, stop or threading.Event())
+        out.flush()
+    except BrokenPipeError:
+        _discard_output(out)
+        return _CLOSED_PIPE
+    return status
+
+
+# 128 + SIGPIPE: what a shell reports for a command whose reader went away.
+_CLOSED_PIPE = 141
+
+
+def _discard_output(out: TextIO) -> None:
+    """Point `out` at /dev/null, so that flushing it at exit raises nothing more."""
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a file (a StringIO in tests): nothing is flushed at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _run(argv: Optional[Sequence[str]], out: TextIO, stop: threading.Event) -> int:
     from .errors import FlowrouteError
 
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        out.write(parser.format_help())
+        return 0
     if args.command == "emulator":
-        return _emulator(args, out, stop or threading.Event())
+        return _emulator(args, out, stop)
     if args.command == "migration-guide":
+        from ._rst import convert
         from .compat.mapping import migration_guide
 
-        out.write(migration_guide())
+        out.write(convert(migration_guide(), args.format))
         return 0
     try:
         return _demo(args, out)

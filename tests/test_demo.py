@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import pathlib
 import subprocess
 import sys
 
@@ -81,13 +80,6 @@ def test_allow_purchases_buys_routes_and_sends() -> None:
     assert "== Message sent" in text
     methods = {r.method for r in emu.requests}
     assert {"POST", "PATCH"} <= methods
-
-
-def test_migration_guide_command_prints_the_committed_guide() -> None:
-    out = io.StringIO()
-    assert cli.main(["migration-guide"], out=out) == 0
-    guide = pathlib.Path(__file__).resolve().parent.parent / "docs" / "migration.rst"
-    assert out.getvalue() == guide.read_text(encoding="utf-8")
 
 
 def test_emulator_port_out_of_range_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
