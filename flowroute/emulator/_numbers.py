@@ -109,6 +109,12 @@ class NumberIndex(MutableMapping[str, V]):
     def __repr__(self) -> str:
         return f"NumberIndex({len(self._records)} numbers)"
 
+    def clear(self) -> None:
+        """Remove every record at once (the mixin's would delete them one by one)."""
+        self._records.clear()
+        self._keys.clear()
+        self._remembered.clear()
+
     def add_pending(self, keys: Iterable[str], make: Callable[[str], V]) -> None:
         """Add many new keys with one sort; `make(key)` builds each record when first read.
 

@@ -217,29 +217,23 @@ class State:
         return owned
 
     @_locked
-    def seed_numbers(self, count: int, billing_method: str = "METERED") -> list[str]:
+    def seed_numbers(self, count: int) -> list[str]:
         """Put `count` generated numbers on the account at once, as if bought.
 
-        100,000 numbers take a fraction of a second. They are drawn from the
-        state's random source (same seed and calls, same numbers), in the
-        inventory's area codes, neither purchasable nor owned before; each
-        routes to sip-reg with no failover.
+        As `Emulator.seed_numbers` describes: fast, deterministic, new numbers.
 
         Returns:
             The numbers added, sorted.
 
         Raises:
-            ValueError: `count` is not a whole number from 0 to 10,000,000,
-                or `billing_method` is not METERED or VPRI.
+            ValueError: `count` is not a whole number from 0 to 10,000,000.
         """
-        if not isinstance(count, int) or not 0 <= count <= MAX_SEEDED:
+        if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_SEEDED:
             raise ValueError(f"count must be a whole number from 0 to {MAX_SEEDED}, got {count!r}")
-        if billing_method not in BILLING_METHODS:
-            raise ValueError(f"billing_method must be one of {', '.join(BILLING_METHODS)}")
         numbers = _inventory.more_numbers(self._rng, count, (self.inventory, self.account))
         exchanges, now = self._exchanges, self.clock()
         self.account.add_pending(
-            numbers, lambda n: bought(_inventory.listing_of(n, exchanges), billing_method, now)
+            numbers, lambda n: bought(_inventory.listing_of(n, exchanges), "METERED", now)
         )
         return numbers
 
@@ -262,10 +256,8 @@ class State:
         contains: Optional[str] = None,
     ) -> list[AccountNumber]:
         """The account's numbers matching every given digit filter, sorted by number."""
-        everything = len(self.account)
-        return self.account_page(
-            0, everything, starts_with=starts_with, ends_with=ends_with, contains=contains
-        )[0]
+        filters = {"starts_with": starts_with, "ends_with": ends_with, "contains": contains}
+        return self.account_page(0, len(self.account), **filters)[0]
 
     @_locked
     def account_page(

@@ -91,7 +91,7 @@ def test_a_seeded_number_behaves_as_a_bought_one(clock: FakeClock) -> None:
     assert number not in emulator.state.account and len(emulator.state.account) == 2
 
 
-@pytest.mark.parametrize("count", [-1, 10_000_001, 2.5, "10"])
+@pytest.mark.parametrize("count", [-1, 10_000_001, 2.5, "10", True])
 def test_seeding_refuses_a_bad_count(count: Any) -> None:
     emulator = Emulator(seed=0)
     with pytest.raises(ValueError, match="count must be a whole number from 0"):
@@ -198,6 +198,15 @@ def test_the_index_matches_a_plain_dict(
         expected = naive(reference, starts, contains, ends)
         records, total = index.page(1, 4, starts, contains, ends)
         assert (records, total) == ([reference[k] for k in expected[1:5]], len(expected))
+
+
+def test_clearing_the_index_empties_every_view() -> None:
+    index: NumberIndex[str] = NumberIndex()
+    index["12065550100"] = "owned"
+    index.add_pending(["12065550101", "12065550102"], str.upper)
+    index.page(0, 10, None, "55", None)
+    index.clear()
+    assert (len(index), list(index), index.page(0, 10, None, "55", None)) == (0, [], ([], 0))
 
 
 def test_a_bulk_addition_refuses_a_key_already_present() -> None:
