@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
 from .. import _validate as check
 from .._resource import Controller, Endpoint
@@ -26,7 +26,24 @@ _SEND = Endpoint(
 )
 _LIST = Endpoint("GET", "/v2.1/messages")
 _DETAIL = Endpoint("GET", "/v2.1/messages/{id}")
-_ENDPOINTS = (_SEND, _LIST, _DETAIL)
+# Callback URLs: the account's (v2.1) and each number's own (v2), one path per kind.
+_ACCOUNT_CALLBACK = {
+    method: Endpoint(method, "/v2.1/messages/{kind}") for method in ("PUT", "GET", "DELETE")
+}
+_NUMBER_CALLBACK = {
+    method: Endpoint(
+        method,
+        "/v2/numbers/{number_id}/relationships/{kind}",
+        outcome="setting a callback URL again leaves it set once; sending again is safe",
+    )
+    for method in ("POST", "GET", "DELETE")
+}
+_ENDPOINTS = (_SEND, _LIST, _DETAIL, *_ACCOUNT_CALLBACK.values(), *_NUMBER_CALLBACK.values())
+_CALLBACK_KINDS = ("sms", "mms", "dlr")
+# action -> (method for the account's URL, method for a number's URL)
+_CALLBACK_METHODS = {"set": ("PUT", "POST"), "get": ("GET", "GET"), "remove": ("DELETE", "DELETE")}
+
+CallbackKind = Literal["sms", "mms", "dlr"]
 
 _MESSAGE_KEYS = frozenset({"to", "from", "body", "is_mms", "media_urls", "dlr_callback"})
 
@@ -167,3 +184,72 @@ class MessagesController(Controller):
         """
         body = self._send(_DETAIL, id=arg.mdr_id(id))
         return read_one(body, Message)
+
+    def set_callback(
+        self, kind: CallbackKind, url: str, number_id: Union[str, int, None] = None
+    ) -> None:
+        """Set the URL Flowroute posts inbound messages or delivery receipts to.
+
+        Args:
+            kind: ``"sms"``, ``"mms"`` or ``"dlr"``.
+            url: the http(s) URL to post to.
+            number_id: one of the account's numbers, for that number's own
+                URL; None for the account's.
+        """
+        body = {"data": {"attributes": {"callback_url": arg.url(url, "url")}}}
+        self._callback("set", kind, number_id, body)
+
+    def get_callback(
+        self, kind: CallbackKind, number_id: Union[str, int, None] = None
+    ) -> Optional[str]:
+        """The callback URL set for `kind`, of the account or of one number.
+
+        Args:
+            kind: ``"sms"``, ``"mms"`` or ``"dlr"``.
+            number_id: one of the account's numbers, or None for the account.
+
+        Returns:
+            The URL; None when the answer holds no URL.
+
+        Raises:
+            flowroute.errors.NotFoundError: no URL is set (as the service answers).
+        """
+        body = self._callback("get", kind, number_id, None)
+        data = body.get("data") if isinstance(body, dict) else None
+        attributes = data.get("attributes") if isinstance(data, dict) else None
+        url = attributes.get("callback_url") if isinstance(attributes, dict) else None
+        return url if isinstance(url, str) and url else None
+
+    def remove_callback(self, kind: CallbackKind, number_id: Union[str, int, None] = None) -> None:
+        """Remove the callback URL set for `kind`, of the account or of one number.
+
+        Args:
+            kind: ``"sms"``, ``"mms"`` or ``"dlr"``.
+            number_id: one of the account's numbers, or None for the account.
+        """
+        self._callback("remove", kind, number_id, None)
+
+    def set_account_level_sms_callback(self, url: str) -> None:
+        """The v3 SDK's name for ``set_callback("sms", url)``."""
+        self.set_callback("sms", url)
+
+    def set_account_level_mms_callback(self, url: str) -> None:
+        """The v3 SDK's name for ``set_callback("mms", url)``."""
+        self.set_callback("mms", url)
+
+    def set_account_level_dlr_callback(self, url: str) -> None:
+        """The v3 SDK's name for ``set_callback("dlr", url)``."""
+        self.set_callback("dlr", url)
+
+    def set_did_level_dlr_callback(self, number_id: Union[str, int], dlr_url: str) -> None:
+        """The v3 SDK's name for ``set_callback("dlr", dlr_url, number_id)``."""
+        self.set_callback("dlr", dlr_url, number_id)
+
+    def _callback(self, action: str, kind: Any, number_id: Any, body: Any) -> Any:
+        path = f"{check.choice(kind, 'kind', _CALLBACK_KINDS)}_callback"
+        account_method, number_method = _CALLBACK_METHODS[action]
+        if number_id is None:
+            return self._call(_ACCOUNT_CALLBACK[account_method], json=body, kind=path)
+        number = check.phone_number(number_id, "number_id")
+        endpoint = _NUMBER_CALLBACK[number_method]
+        return self._call(endpoint, json=body, kind=path, number_id=number)

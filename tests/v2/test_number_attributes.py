@@ -124,6 +124,15 @@ REFUSED: dict[str, tuple[Callable[[V2], Any], str]] = {
     ),
     "mms-without-numbers": (lambda v2: v2.messages.send_a_message(is_mms=True), "to"),
     "keywords-no-text": (lambda v2: v2.messages.send_a_message(to=NUMBER, from_=NUMBER), "body"),
+    "callback-kind": (
+        lambda v2: v2.messages.set_callback("voice", "https://a.example"),  # type: ignore[arg-type]
+        "kind",
+    ),
+    "callback-url": (lambda v2: v2.messages.set_account_level_sms_callback("a.example"), "url"),
+    "callback-number": (
+        lambda v2: v2.messages.set_did_level_dlr_callback("0", "https://a.example"),
+        "number_id",
+    ),
 }
 
 

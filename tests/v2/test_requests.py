@@ -55,6 +55,8 @@ ROUTE_TEXT = json.dumps(
         }
     }
 )
+CALLBACK_ATTRIBUTES = {"callback_url": "https://example.com/cb"}
+CALLBACK = {"data": {"attributes": CALLBACK_ATTRIBUTES}}
 ROUTE_REF_TEXT = '{ "data": { "type": "route", "id": "83834" } }'
 
 CASES = {
@@ -289,6 +291,70 @@ CASES = {
         status=202,
         reply=doc.MESSAGE_ACCEPTED,
         returns=str,
+    ),
+    "account-sms-callback": Case(
+        lambda v2: v2.messages.set_account_level_sms_callback("https://example.com/cb"),
+        "PUT",
+        "/v2.1/messages/sms_callback",
+        body=CALLBACK,
+        status=204,
+    ),
+    "account-mms-callback": Case(
+        lambda v2: v2.messages.set_account_level_mms_callback("https://example.com/cb"),
+        "PUT",
+        "/v2.1/messages/mms_callback",
+        body=CALLBACK,
+        status=204,
+    ),
+    "account-dlr-callback": Case(
+        lambda v2: v2.messages.set_account_level_dlr_callback("https://example.com/cb"),
+        "PUT",
+        "/v2.1/messages/dlr_callback",
+        body=CALLBACK,
+        status=204,
+    ),
+    "number-dlr-callback": Case(
+        lambda v2: v2.messages.set_did_level_dlr_callback(NUMBER, "https://example.com/cb"),
+        "POST",
+        f"/v2/numbers/{NUMBER}/relationships/dlr_callback",
+        body=CALLBACK,
+        status=204,
+    ),
+    "set-callback": Case(
+        lambda v2: v2.messages.set_callback("mms", "https://example.com/cb", NUMBER),
+        "POST",
+        f"/v2/numbers/{NUMBER}/relationships/mms_callback",
+        body=CALLBACK,
+        status=204,
+    ),
+    "get-callback": Case(
+        lambda v2: v2.messages.get_callback("sms"),
+        "GET",
+        "/v2.1/messages/sms_callback",
+        reply={
+            "data": {"type": "callback", "id": "sms_callback", "attributes": CALLBACK_ATTRIBUTES}
+        },
+        returns=str,
+    ),
+    "get-number-callback": Case(
+        lambda v2: v2.messages.get_callback("dlr", NUMBER),
+        "GET",
+        f"/v2/numbers/{NUMBER}/relationships/dlr_callback",
+        reply={
+            "data": {"type": "callback", "id": "dlr_callback", "attributes": {"callback_url": None}}
+        },
+    ),
+    "remove-callback": Case(
+        lambda v2: v2.messages.remove_callback("sms"),
+        "DELETE",
+        "/v2.1/messages/sms_callback",
+        status=204,
+    ),
+    "remove-number-callback": Case(
+        lambda v2: v2.messages.remove_callback("dlr", NUMBER),
+        "DELETE",
+        f"/v2/numbers/{NUMBER}/relationships/dlr_callback",
+        status=204,
     ),
     "message-detail": Case(
         lambda v2: v2.messages.look_up_a_message_detail_record(doc.MDR_INBOUND),

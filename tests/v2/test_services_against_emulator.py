@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 import flowroute
 from flowroute.emulator import Emulator
-from flowroute.errors import APIError, ConflictError
-from flowroute.v2 import Cnam, E911Address
+from flowroute.errors import APIError, ConflictError, NotFoundError, ValidationError
+from flowroute.v2 import CdrExportStatus, Cnam, E911Address
 
 ADDRESS = {
     "label": "HQ",
@@ -121,3 +124,59 @@ def test_number_attributes_and_edge_strategies(emulated: tuple[Emulator, flowrou
         }
     )
     assert route.edge_strategy == strategies[0].id
+
+
+def test_callbacks(emulated: tuple[Emulator, flowroute.Client]) -> None:
+    _, client = emulated
+    messages = client.v2.messages
+    number = _own_number(client)
+
+    messages.set_account_level_sms_callback("https://example.com/sms")
+    messages.set_did_level_dlr_callback(number, "https://example.com/dlr")
+
+    assert messages.get_callback("sms") == "https://example.com/sms"
+    assert messages.get_callback("dlr", number) == "https://example.com/dlr"
+    messages.remove_callback("sms")
+    with pytest.raises(NotFoundError):
+        messages.get_callback("sms")
+
+
+def test_cdr_export_tour(emulated: tuple[Emulator, flowroute.Client], tmp_path: Path) -> None:
+    emu, client = emulated
+    cdrs = client.v2.cdrs
+    emu.set_call_history(500)
+
+    export = cdrs.create_cdr_export(
+        start_call_start_time="2019-01-01 00:00:00",
+        start_call_end_time="2019-02-01 00:00:00",
+        callback_url="https://example.com/cdrs",
+    )
+    done = cdrs.get_cdr_export_status(export.id)
+    assert done.status is CdrExportStatus.COMPLETED
+    assert [e.id for e in cdrs.list_cdr_exports("completed")] == [export.id]
+
+    target = tmp_path / "calls.csv"
+    cdrs.download_cdr_export(export.id, target)
+    records = list(cdrs.parse(target))
+    assert len(records) == done.num_calls == 500
+    assert sum(r.total_cost or 0 for r in records) == done.total_cost
+    assert all(r.start_time is not None and r.start_time.tzinfo for r in records)
+
+    portability = client.v2.porting.check_portability(["+12065550100", "18005550199"])
+    assert set(portability.portable) | set(portability.nonportable) == {
+        "+12065550100",
+        "+18005550199",
+    }
+
+
+def test_an_unfinished_export_is_not_downloaded(
+    emulated: tuple[Emulator, flowroute.Client],
+) -> None:
+    emu, client = emulated
+    emu.set_cdr_delay(timedelta(hours=1))
+    export = client.v2.cdrs.create_cdr_export(
+        start_call_start_time=date(2019, 1, 1), start_call_end_time=date(2019, 2, 1)
+    )
+
+    with pytest.raises(ValidationError, match="processing"):
+        client.v2.cdrs.download_cdr_export(export.id, io.BytesIO())
