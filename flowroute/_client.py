@@ -39,6 +39,8 @@ def _check_base_url(url: str, allow_insecure_http: bool) -> str:
     try:
         parts = urlsplit(url)
         host, _ = parts.hostname, parts.port  # .port raises on a bad or out-of-range port
+        if host and "[" in parts.netloc:  # Python < 3.11 does not check a bracketed host
+            ipaddress.IPv6Address(host.split("%")[0])
     except (ValueError, TypeError, AttributeError):  # not a URL, or not even a string
         raise ConfigurationError(bad) from None
     if parts.scheme not in ("http", "https") or not host:

@@ -177,6 +177,9 @@ def read_body(
         chunks.append(chunk)
         if time.monotonic() > deadline:
             raise timed_out(timeout, response.request.method or "", url)
+    if getattr(response.raw, "length_remaining", None):
+        # urllib3 1.26 takes a body shorter than its Content-Length for a whole one.
+        raise requests.exceptions.ChunkedEncodingError("response body cut short")
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 

@@ -151,11 +151,17 @@ def hang_up(conn: socket.socket, stop: threading.Event) -> None:
     conn.shutdown(socket.SHUT_RDWR)
 
 
+def cut_short(conn: socket.socket, stop: threading.Event) -> None:
+    conn.sendall(b'HTTP/1.1 201 Created\r\nContent-Length: 100\r\n\r\n{"data": ')
+    conn.shutdown(socket.SHUT_RDWR)
+
+
 POSTS = [
     (answer("201 Created", b"<html>"), purchase, BOUGHT, errors.DecodeError, 201),
     (answer("504 Gateway Timeout", b"<html>gateway</html>"), send, SENT, errors.ServerError, 504),
     (answer("502 Bad Gateway", b"{}"), purchase, BOUGHT, errors.ServerError, 502),
     (hang_up, purchase, BOUGHT, errors.ReadError, None),
+    (cut_short, purchase, BOUGHT, errors.ReadError, None),
     (silent, send, SENT, errors.TimeoutError, None),
     (drip_body, purchase, BOUGHT, errors.TimeoutError, None),
 ]
@@ -164,7 +170,7 @@ POSTS = [
 @pytest.mark.parametrize(
     ("behaviour", "call", "operation", "cause", "status"),
     POSTS,
-    ids=["garbled-2xx", "504-send", "502-purchase", "hang-up", "silent", "drip"],
+    ids=["garbled-2xx", "504-send", "502-purchase", "hang-up", "cut-short", "silent", "drip"],
 )
 def test_a_lost_answer_to_a_write_is_an_unknown_outcome_sent_once(
     behaviour: Behaviour,

@@ -80,7 +80,12 @@ def _record_texts(records: list[logging.LogRecord]) -> list[str]:
 
 
 def _error_texts(exc: BaseException) -> list[str]:
-    texts = [str(exc), repr(exc), repr(exc.args), "".join(traceback.format_exception(exc))]
+    texts = [
+        str(exc),
+        repr(exc),
+        repr(exc.args),
+        "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
+    ]
     if isinstance(exc, flowroute.APIError):
         texts += [repr(exc.body), repr(exc.errors), exc.url]
     if hasattr(exc, "response_body"):  # the legacy APIException
