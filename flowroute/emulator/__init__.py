@@ -27,6 +27,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable, Optional
 
 from . import _inventory, _v1, _v2, _v2_cdr
+from ._cdr_history import CDR_EXPORT_COLUMNS
 from ._dispatch import Api, Credentials, Dispatcher
 from ._faults import Fault
 from ._log import DEFAULT_LOG_SIZE, LoggedRequest
@@ -34,6 +35,7 @@ from .errors import Conflict, EmulatorError, Forbidden, Invalid, NotFound, Unloc
 from .state import State
 
 __all__ = [
+    "CDR_EXPORT_COLUMNS",
     "DEFAULT_BASE_URL",
     "Conflict",
     "Emulator",
@@ -231,6 +233,14 @@ class Emulator:
             ValueError: a negative count, a non-positive interval or a naive start.
         """
         self._state.cdrs.set_history(calls, start, interval)
+
+    def fail_cdr_export(self, export_id: str) -> None:
+        """Make a CDR export ``failed``, as when the service cannot build it.
+
+        Raises:
+            NotFound: no export with this id.
+        """
+        self._state.cdrs.fail(export_id)
 
     def set_cdr_delay(self, delay: timedelta) -> None:
         """Keep CDR exports requested from now on ``processing`` for `delay` on the clock."""

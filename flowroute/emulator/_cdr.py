@@ -2,8 +2,9 @@
 
 An export is ``processing`` from its request until ``delay`` has passed on
 the emulator's clock (no time at all by default), then ``completed``, with
-its totals and a download link that stays valid for `DOWNLOAD_LIFETIME`.
-Nothing here knows about HTTP.
+its totals and a download link that stays valid for `DOWNLOAD_LIFETIME`;
+or ``failed``, when a test says so (`CdrBook.fail`). Nothing here knows
+about HTTP.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ class CdrBook:
         self._totals: dict[str, Totals] = {}
         # Each export keeps the history as it was when requested.
         self._histories: dict[str, CallHistory] = {}
+        self._failed: set[str] = set()
         self._next_id = FIRST_EXPORT_ID
         # Signs download links; derived from the seed, so links are reproducible.
         self._link_key = hashlib.sha256(f"cdr-downloads-{state.seed}".encode()).digest()
@@ -137,8 +139,20 @@ class CdrBook:
 
     @locked
     def status(self, export: CdrExport) -> str:
-        """``processing`` until its ready time on the emulator's clock, then ``completed``."""
+        """``processing`` until its ready time on the emulator's clock, then ``completed``.
+
+        ``failed`` instead once `fail` was called for it.
+        """
+        if export.id in self._failed:
+            return "failed"
         return "completed" if self._state.clock() >= export.ready_at else "processing"
+
+    @locked
+    def fail(self, export_id: str) -> None:
+        """Make an export ``failed`` (as when the service cannot build it): no totals, no file."""
+        self.get(export_id)
+        self._failed.add(export_id)
+        self._totals.pop(export_id, None)
 
     @locked
     def find(self, status: Optional[str] = None) -> list[CdrExport]:
@@ -175,6 +189,7 @@ class CdrBook:
     def downloadable(self, export_id: str) -> tuple[CallHistory, CallFilter]:
         """What its file is made from; NotFound until it is completed."""
         export = self.get(export_id)
-        if self.status(export) != "completed":
-            raise NotFound(f"CDR export {export_id} is still processing; no file yet")
+        status = self.status(export)
+        if status != "completed":
+            raise NotFound(f"CDR export {export_id} is {status}; it has no file")
         return self.history_of(export), export.chosen

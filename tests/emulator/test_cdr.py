@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import requests
 
-from flowroute.emulator import Emulator, Fault
-from flowroute.emulator._cdr_history import CDR_EXPORT_COLUMNS, CallHistory, call_filter
+from flowroute.emulator import CDR_EXPORT_COLUMNS, Emulator, Fault, NotFound
+from flowroute.emulator._cdr_history import CallHistory, call_filter
 
 from .conftest import Api, FakeClock
 
@@ -248,3 +248,33 @@ def test_history_settings_are_checked(emulator: Emulator) -> None:
         emulator.set_call_history(5, interval=timedelta(0))
     with pytest.raises(ValueError, match="whole seconds"):
         emulator.set_call_history(5, interval=timedelta(milliseconds=1500))
+
+
+def test_a_failed_export_has_no_totals_and_no_file(api: Api, emulator: Emulator) -> None:
+    link = api.post("/v2/cdrs/exports", export_body()).json()["data"]["attributes"]["download_url"]
+    api.post("/v2/cdrs/exports", export_body())
+    emulator.fail_cdr_export("40001")
+    attributes = api.get("/v2/cdrs/exports/40001").json()["data"]["attributes"]
+    assert attributes["status"] == "failed"
+    assert attributes["download_url"] is attributes["num_calls"] is None
+    failed = api.get("/v2/cdrs/exports", {"status": "failed"}).json()["data"]
+    assert [item["data"]["id"] for item in failed] == ["40001"]
+    refused = requests.get(link)
+    assert refused.status_code == 404
+    assert "failed" in refused.json()["errors"][0]["detail"]
+    with pytest.raises(NotFound):
+        emulator.fail_cdr_export("1")
+
+
+def test_a_malformed_fault_replaces_the_file(api: Api, emulator: Emulator) -> None:
+    link = api.post("/v2/cdrs/exports", export_body()).json()["data"]["attributes"]["download_url"]
+    emulator.inject(Fault.malformed_json(), path="/cdr-downloads/*", times=1)
+    spoiled = requests.get(link)
+    assert spoiled.status_code == 200
+    assert not spoiled.content.startswith(b"\x1f\x8b")
+    assert requests.get(link).content.startswith(b"\x1f\x8b")  # gzip again
+
+
+def test_the_columns_are_public() -> None:
+    assert CDR_EXPORT_COLUMNS[:3] == ("direction", "start_time", "end_time")
+    assert len(CDR_EXPORT_COLUMNS) == len(set(CDR_EXPORT_COLUMNS)) == 25
