@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Optional, TextIO
+from typing import TYPE_CHECKING, Optional, TextIO
 
 from . import _constants as c
+from . import _emulator_command
 
 if TYPE_CHECKING:
     from ._client import Client
-    from .emulator import Fault
 
 __all__ = ["main"]
 
@@ -191,63 +190,6 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _read_faults(path: str) -> list[tuple[Fault, dict[str, Any]]]:
-    """The fault rules of a --faults file; ValueError says what is wrong, and where."""
-    from .emulator._faults import parse_specs
-
-    try:
-        with open(path, encoding="utf-8") as file:
-            data = json.load(file)
-    except OSError as exc:
-        raise ValueError(f"cannot read faults file {path}: {exc.strerror or exc}") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"faults file {path} is not JSON: {exc}") from None
-    try:
-        return parse_specs(data)
-    except ValueError as exc:
-        raise ValueError(f"faults file {path}: {exc}") from None
-
-
-def _emulator(args: argparse.Namespace, out: TextIO, stop: threading.Event) -> int:
-    from .emulator import Emulator
-
-    try:
-        faults = _read_faults(args.faults) if args.faults else []
-    except ValueError as exc:
-        sys.stderr.write(f"flowroute: {exc}\n")
-        return 2
-    emulator = Emulator(seed=args.seed)
-    for fault, rule in faults:
-        emulator.inject(fault, **rule)
-    try:
-        with emulator.serve(args.host, args.port) as url:
-            out.write(
-                f"flowroute emulator (seed {args.seed}) listening on {url}\n"
-                f"access key: {emulator.access_key}\n"
-                f"secret key: {emulator.secret_key}\n"
-                f"export {c.ENV_BASE_URL}={url} "
-                f"{c.ENV_ACCESS_KEY}={emulator.access_key} "
-                f"{c.ENV_SECRET_KEY}={emulator.secret_key}\n"
-                + (f"{len(faults)} fault rule(s) from {args.faults}\n" if faults else "")
-                + "Press Ctrl-C to stop.\n"
-            )
-            out.flush()
-            stop.wait()
-    except KeyboardInterrupt:
-        pass  # Ctrl-C is how this command is meant to end
-    except OSError as exc:
-        sys.stderr.write(f"flowroute: cannot listen on {args.host}:{args.port}: {exc}\n")
-        return 1
-    out.write("flowroute emulator stopped\n")
-    return 0
-
-
-def _port(text: str) -> int:
-    if not (text.isdigit() and text.isascii() and int(text) <= 65535):
-        raise argparse.ArgumentTypeError(f"a port from 0 to 65535, not {text!r}")
-    return int(text)
-
-
 _DEMO = """\
 Tour the API: area codes, a number search, a purchase, routes, a message
 and the same account through v1. By default it runs against an emulator
@@ -257,8 +199,9 @@ unless --allow-purchases is given."""
 
 _EMULATOR = """\
 Serve the emulator of the Flowroute API (v1, v2 and v2.1 on one state) over
-HTTP in the foreground, for code in any language or process, until Ctrl-C.
-It prints the URL and the keys to use."""
+HTTP in the foreground, for code in any language or process, until Ctrl-C,
+SIGTERM or a closed output pipe. It prints the URL and the keys to use, then
+a line per request."""
 
 _GUIDE = """\
 Print how each call of the legacy libraries (FlowrouteNumbersLib,
@@ -297,12 +240,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--seed", type=int, default=0, help="emulator seed")
     emulator = command("emulator", "serve the emulator over HTTP until Ctrl-C", _EMULATOR)
-    emulator.add_argument("--port", type=_port, default=8080, help="0 picks a free port")
-    emulator.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    emulator.add_argument("--seed", type=int, default=0, help="emulator seed")
-    emulator.add_argument(
-        "--faults", metavar="FILE", help="JSON list of faults to inject (see the docs)"
-    )
+    _emulator_command.add_arguments(emulator)
     guide = command("migration-guide", "print how each legacy call maps onto v2", _GUIDE)
     guide.add_argument(
         "--format",
@@ -373,7 +311,7 @@ def _run(argv: Optional[Sequence[str]], out: TextIO, stop: threading.Event) -> i
         out.write(parser.format_help())
         return 0
     if args.command == "emulator":
-        return _emulator(args, out, stop)
+        return _emulator_command.run(args, out, stop)
     if args.command == "migration-guide":
         from ._rst import convert
         from .compat.mapping import migration_guide

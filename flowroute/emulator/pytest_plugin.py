@@ -6,7 +6,10 @@ test can ask for them:
 - ``flowroute_emulator``: a fresh `Emulator` (seed 0) for the test, served
   over HTTP on loopback while the test runs;
 - ``flowroute_emulator_url``: the base URL it is served at;
-- ``flowroute_client``: a `flowroute.Client` bound to it.
+- ``flowroute_client``: a `flowroute.Client` bound to it, whose retries do
+  not really sleep (faults you inject are retried at once);
+- ``flowroute_retry_delays``: the seconds that client's retries would have
+  slept, in order, to assert on.
 
 The emulator is served on a real socket rather than through `responses`,
 so any HTTP client works, the code under test runs exactly as in
@@ -26,7 +29,12 @@ if TYPE_CHECKING:
     from flowroute import Client
     from flowroute.emulator import Emulator
 
-__all__ = ["flowroute_client", "flowroute_emulator", "flowroute_emulator_url"]
+__all__ = [
+    "flowroute_client",
+    "flowroute_emulator",
+    "flowroute_emulator_url",
+    "flowroute_retry_delays",
+]
 
 
 @pytest.fixture
@@ -45,10 +53,23 @@ def flowroute_emulator_url(flowroute_emulator: Emulator) -> Iterator[str]:
 
 
 @pytest.fixture
-def flowroute_client(flowroute_emulator: Emulator, flowroute_emulator_url: str) -> Iterator[Client]:
-    """A `flowroute.Client` with the emulator's keys and URL, closed after the test."""
-    from flowroute import Client
+def flowroute_retry_delays() -> list[float]:
+    """The seconds `flowroute_client`'s retries would have slept, in order (none slept)."""
+    return []
+
+
+@pytest.fixture
+def flowroute_client(
+    flowroute_emulator: Emulator, flowroute_emulator_url: str, flowroute_retry_delays: list[float]
+) -> Iterator[Client]:
+    """A `flowroute.Client` with the emulator's keys and URL, closed after the test.
+
+    Its retries wait no real time: each delay is recorded in
+    `flowroute_retry_delays` instead, so injected faults cost a test nothing.
+    """
+    from flowroute import Client, RetryPolicy
 
     keys = (flowroute_emulator.access_key, flowroute_emulator.secret_key)
-    with Client(*keys, base_url=flowroute_emulator_url) as client:
+    policy = RetryPolicy(sleep=flowroute_retry_delays.append)
+    with Client(*keys, base_url=flowroute_emulator_url, retry_policy=policy) as client:
         yield client

@@ -173,3 +173,104 @@ def test_the_command_stops_on_sigint() -> None:
     assert child.returncode == 0, err
     assert err == ""
     assert out.endswith("flowroute emulator stopped\n")
+
+
+def test_given_keys_open_the_emulator_and_the_secret_is_not_echoed() -> None:
+    secret = "hard-coded-s3cret"
+    run = Running(["emulator", "--port", "0", "--access-key", "AK123", "--secret-key", secret])
+    try:
+        text = run.out.getvalue()
+        assert "access key: AK123\n" in text
+        assert "secret key: (as given with --secret-key)\n" in text
+        assert secret not in text
+        assert requests.get(f"{run.url}/v2/routes", auth=("AK123", secret)).status_code == 200
+        derived = Emulator(seed=0)
+        wrong = requests.get(f"{run.url}/v2/routes", auth=(derived.access_key, derived.secret_key))
+        assert wrong.status_code == 401
+    finally:
+        assert run.finish() == 0
+
+
+def test_the_banner_shows_the_address_bound() -> None:
+    run = Running(["emulator", "--port", "0", "--host", "0.0.0.0"])
+    try:
+        text = run.out.getvalue()
+        bound = re.search(r"listening on http://0\.0\.0\.0:(\d+)\n", text)
+        assert bound, text
+        client_url = f"http://127.0.0.1:{bound.group(1)}"
+        assert f"clients connect to {client_url}\n" in text
+        assert f"export FLOWROUTE_BASE_URL={client_url} " in text
+        assert requests.get(f"{client_url}/v2/routes", auth=printed_keys(text)).status_code == 200
+    finally:
+        assert run.finish() == 0
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_an_access_log_line_per_request_unless_quiet(quiet: bool) -> None:
+    run = Running(["emulator", "--port", "0", *(["--quiet"] if quiet else [])])
+    try:
+        keys = printed_keys(run.out.getvalue())
+        requests.get(f"{run.url}/v2/routes", auth=keys)
+        requests.get(f"{run.url}/v2/numbers/available?limit=1&order_by=cost", auth=keys)
+    finally:
+        assert run.finish() == 0
+    lines = run.out.getvalue().split("Press Ctrl-C to stop.\n", 1)[1].splitlines()
+    access = [re.sub(r"^\d\d:\d\d:\d\d ", "", line) for line in lines[:-1]]
+    expected = [
+        "GET /v2/routes -> 200",
+        "GET /v2/numbers/available?limit=1&order_by=cost -> 200 (ignored undocumented query "
+        "parameter 'order_by' (documented: limit, offset, starts_with, contains, ends_with, "
+        "rate_center, state))",
+    ]
+    assert access == ([] if quiet else expected)
+    assert lines[-1] == "flowroute emulator stopped"
+
+
+@pytest.mark.parametrize(("flag", "status"), [([], 200), (["--strict"], 400)])
+def test_strict_refuses_undocumented_query_parameters(flag: list[str], status: int) -> None:
+    run = Running(["emulator", "--port", "0", "--quiet", *flag])
+    try:
+        keys = printed_keys(run.out.getvalue())
+        answer = requests.get(f"{run.url}/v2/numbers/available?order_by=cost", auth=keys)
+        assert answer.status_code == status
+        assert ("strict: undocumented query parameters are refused" in run.out.getvalue()) == bool(
+            flag
+        )
+    finally:
+        assert run.finish() == 0
+
+
+def _child(*options: str) -> subprocess.Popen[str]:
+    env: dict[str, Any] = {**os.environ, "PYTHONWARNINGS": "error"}
+    command = [sys.executable, "-m", "flowroute", "emulator", "--port", "0", *options]
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM to a child needs POSIX signals")
+def test_the_command_stops_cleanly_on_sigterm() -> None:
+    with _child() as child:
+        assert child.stdout is not None
+        banner = [child.stdout.readline() for _ in range(4)]
+        url = banner[0].rsplit(" ", 1)[1].strip()
+        assert requests.get(f"{url}/v2/numbers", auth=printed_keys("".join(banner))).ok
+        child.send_signal(signal.SIGTERM)
+        out, err = child.communicate(timeout=READY)
+    assert (child.returncode, err) == (0, "")
+    assert re.search(r"^\d\d:\d\d:\d\d GET /v2/numbers -> 200$", out, re.M), out
+    assert out.endswith("flowroute emulator stopped\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closing a pipe under a child needs POSIX")
+def test_a_closed_output_pipe_ends_it_cleanly() -> None:
+    with _child() as child:
+        assert child.stdout is not None and child.stderr is not None
+        banner = [child.stdout.readline() for _ in range(4)]
+        url = banner[0].rsplit(" ", 1)[1].strip()
+        keys = printed_keys("".join(banner))
+        child.stdout.close()  # as `flowroute emulator | head -4` does after four lines
+        # The next access log line meets the closed pipe: the command ends.
+        requests.get(f"{url}/v2/numbers", auth=keys)
+        assert child.wait(timeout=READY) == 0
+        assert child.stderr.read() == ""

@@ -43,6 +43,16 @@ def test_any_http_client_reaches_the_url(flowroute_emulator, flowroute_emulator_
 
 def test_the_client_is_bound(flowroute_client, flowroute_emulator_url):
     assert flowroute_client.base_url == flowroute_emulator_url
+
+
+def test_retries_of_injected_faults_do_not_sleep(
+    flowroute_client, flowroute_emulator, flowroute_retry_delays
+):
+    # The client's sleep is the list's append: the delays are recorded, not slept.
+    flowroute_emulator.inject(Fault.status(503), times=2)
+    assert list(flowroute_client.v2.routes.list_inbound_routes())
+    assert [r.status for r in flowroute_emulator.requests] == [503, 503, 200]
+    assert len(flowroute_retry_delays) == 2 and all(d >= 0 for d in flowroute_retry_delays)
 """
 
 
@@ -58,7 +68,7 @@ def test_registered_through_the_pytest11_entry_point() -> None:
 def test_fixtures_in_a_user_test_suite(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_user=USER_TESTS)
     result = pytester.runpytest("-p", "no:cacheprovider", "-W", "error")
-    result.assert_outcomes(passed=4)
+    result.assert_outcomes(passed=5)
 
 
 def test_fixtures_are_listed_with_their_docs(pytester: pytest.Pytester) -> None:
