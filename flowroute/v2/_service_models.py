@@ -8,7 +8,6 @@ hold no wire rules: `flowroute.v2._converter` reads the JSON:API documents.
 from __future__ import annotations
 
 import datetime
-import email.utils
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
@@ -174,6 +173,8 @@ class CnamAssociation:
         """``date_created`` as an aware datetime, or None when absent or unreadable."""
         if not self.date_created:
             return None
+        import email.utils  # only here: it pulls in socket, which `import flowroute` avoids
+
         try:
             return email.utils.parsedate_to_datetime(self.date_created)
         except (TypeError, ValueError):
