@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any, Callable, Optional, Union, cast
 
+import attrs
+
 from ..errors import DecodeError, ValidationError
 from .models import CallDetailRecord
 
@@ -161,14 +163,58 @@ def _bad_cell(
     return DecodeError(f"CDR export line {line}: cannot read the row")  # pragma: no cover
 
 
+Setter = Callable[[Any, Any], None]
+
+
+class _RowReader:
+    """Builds a record from a row of one file's columns.
+
+    The hot loop of reading an export: a record's slots are filled through
+    their descriptors rather than through attrs' keyword ``__init__``
+    (about half the cost per row), as `flowroute._structure` does for API
+    responses. Text cells need no conversion call: an empty one is None.
+    """
+
+    def __init__(self, header: list[str]) -> None:
+        self.header = header
+        where = {name: index for index, name in enumerate(header)}
+        slots = {f.name: _slot_setter(f.name) for f in attrs.fields(CallDetailRecord)}
+        self.columns = [
+            (i, name, _COLUMNS[name]) for i, name in enumerate(header) if name in _COLUMNS
+        ]
+        self.texts = [(slots[n], i) for i, n, read in self.columns if read is _text]
+        self.converted = [(slots[n], read, i) for i, n, read in self.columns if read is not _text]
+        self.absent = [slots[name] for name in _COLUMNS if name not in where]
+        self.raw = slots["raw"]
+
+    def __call__(self, row: list[str]) -> CallDetailRecord:
+        record = _new(CallDetailRecord)
+        for put, index in self.texts:
+            put(record, row[index] or None)
+        for put, read, index in self.converted:
+            put(record, read(row[index]))
+        for put in self.absent:
+            put(record, None)
+        self.raw(record, dict(zip(self.header, row)))
+        return record
+
+
+_new = object.__new__
+
+
+def _slot_setter(name: str) -> Setter:
+    setter: Setter = CallDetailRecord.__dict__[name].__set__
+    return setter
+
+
 def records(lines: Iterable[str]) -> Iterator[CallDetailRecord]:
     """The records of a CDR CSV given as text lines, one at a time."""
     reader = csv.reader(lines)
     header = [name.strip() for name in next(reader, [])]
     if not header:
         return
-    columns = [(i, name, _COLUMNS[name]) for i, name in enumerate(header) if name in _COLUMNS]
-    if not columns:
+    read = _RowReader(header)
+    if not read.columns:
         raise DecodeError(f"not a CDR export: no known column in the header {header[:5]!r}")
     width = len(header)
     for row in reader:
@@ -177,10 +223,10 @@ def records(lines: Iterable[str]) -> Iterator[CallDetailRecord]:
         if len(row) != width:
             raise DecodeError(f"CDR export line {reader.line_num}: {len(row)} cells, not {width}")
         try:
-            fields = {name: read(row[i]) for i, name, read in columns}
+            record = read(row)
         except _PARSE_ERRORS:
-            raise _bad_cell(reader.line_num, row, columns) from None
-        yield CallDetailRecord(**fields, raw=dict(zip(header, row)))
+            raise _bad_cell(reader.line_num, row, read.columns) from None
+        yield record
 
 
 class _Prefixed(io.RawIOBase):
