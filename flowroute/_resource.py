@@ -32,17 +32,20 @@ class Endpoint:
         outcome: for an operation that is not idempotent, what it may have
             done when its answer is lost and how to check before retrying
             (carried by `OutcomeUnknownError`).
+        safe: a POST that changes nothing (a check, a validation): sending
+            it twice is harmless, so it is retried like a GET.
     """
 
     method: str
     template: str
     buys: bool = False
     outcome: Optional[str] = None
+    safe: bool = False
 
     @property
     def idempotent(self) -> bool:
         """Whether sending this operation twice has the effect of sending it once."""
-        return self.method != "POST" and not self.buys
+        return self.safe or (self.method != "POST" and not self.buys)
 
     def path(self, **params: object) -> str:
         """The path with each placeholder filled by its percent-escaped value."""

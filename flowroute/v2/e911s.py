@@ -23,7 +23,7 @@ _DETAIL = Endpoint("GET", "/v2/e911s/{e911_id}")
 _VALIDATE = Endpoint(
     "POST",
     "/v2/e911s/validate",
-    outcome="a validation saves nothing; sending it again is safe",
+    safe=True,  # it changes nothing: retried like a GET
 )
 _CREATE = Endpoint(
     "POST",

@@ -15,7 +15,7 @@ __all__ = ["PortingController"]
 _PORTABILITY = Endpoint(
     "POST",
     "/v2/portorders/portability",
-    outcome="a portability check changes nothing; sending it again is safe",
+    safe=True,  # it changes nothing: retried like a GET
 )
 _ENDPOINTS = (_PORTABILITY,)
 _GROUPS = ("portable", "nonportable", "hypernetwork_enabled")
