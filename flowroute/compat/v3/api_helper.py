@@ -15,7 +15,7 @@ import re
 from typing import Any, Callable, Optional
 from urllib.parse import quote
 
-from .models import SdkModel
+from .models import SdkModel, from_rfc3339
 
 __all__ = ["APIHelper"]
 
@@ -221,10 +221,10 @@ class APIHelper:
         def from_datetime(cls, date_time: Any) -> Any:
             """RFC 3339 text of `date_time`, or of the date text given instead."""
             if isinstance(date_time, str):
-                date_time = datetime.datetime.fromisoformat(date_time.replace("Z", "+00:00"))
+                date_time = from_rfc3339(date_time)
             return date_time.isoformat()
 
         @classmethod
         def from_value(cls, value: str) -> APIHelper.RFC3339DateTime:
             """Read RFC 3339 text."""
-            return cls(datetime.datetime.fromisoformat(value.replace("Z", "+00:00")), value)
+            return cls(from_rfc3339(value), value)
