@@ -76,8 +76,11 @@ pytest: $(STAMP)
 test-min: $(STAMP_MIN)
 	$(BIN_MIN)/python -m pytest $(PYTEST_ARGS) -p no:cacheprovider
 
+# The reference names what users import: a private module in the pages is an error.
 docs: $(STAMP)
-	$(BIN)/sphinx-build -q -W -b html docs docs/_build/html
+	$(BIN)/sphinx-build -q -E -W -b html docs docs/_build/html
+	@! grep -rhoE 'flowroute(\.[a-z0-9]+)*\._[a-z][a-z0-9_]*' docs/_build/html --include='*.html' \
+		| sort -u | sed 's/^/private name in the docs: /' | grep .
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_calls.py

@@ -155,14 +155,14 @@ class Client:
 
     @cached_property
     def v2(self) -> V2:
-        """The v2 / v2.1 API: ``numbers``, ``routes``, ``messages``."""
+        """The v2 / v2.1 API (``numbers``, ``routes``, ``messages``, ``e911s``, ``cnams``, ...)."""
         from .v2 import V2
 
         return V2(self._transport, self._v2_auth)
 
     @cached_property
     def v1(self) -> V1:
-        """The v1 API: ``purchasable_phone_numbers``, ``telephone_numbers``, ``inbound_routes``."""
+        """The v1 API (``purchasable_phone_numbers``, ``telephone_numbers``, ``inbound_routes``)."""
         from .v1 import V1
 
         return V1(self._transport, self._v1_auth)

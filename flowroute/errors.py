@@ -297,7 +297,7 @@ class APIError(FlowrouteError):
 
     @property
     def detail(self) -> str:
-        """The API's own explanation: every error detail joined, or the body text.
+        """The API's own explanation, every error detail joined, or else the body text.
 
         Cut to a few hundred characters: a server may send a megabyte of
         error page, which belongs in `body`, not in a message or a log line.

@@ -58,7 +58,7 @@ class V1:
 
     @cached_property
     def purchasable_phone_numbers(self) -> PurchasablePhoneNumbersController:
-        """Search the inventory: area codes, exchanges and numbers for sale."""
+        """Search the inventory of area codes, exchanges and numbers for sale."""
         return PurchasablePhoneNumbersController(self._transport, self._auth)
 
     @cached_property

@@ -85,49 +85,49 @@ class V2:
 
     @cached_property
     def numbers(self) -> NumbersController:
-        """Numbers: search the inventory, buy, list and release numbers."""
+        """Search the inventory, buy, list and release numbers."""
         from .numbers import NumbersController
 
         return NumbersController(self._transport, self._auth)
 
     @cached_property
     def routes(self) -> RoutesController:
-        """Inbound voice routes: create, list, and assign them to numbers."""
+        """Create inbound voice routes, list them and assign them to numbers."""
         from .routes import RoutesController
 
         return RoutesController(self._transport, self._auth)
 
     @cached_property
     def messages(self) -> MessagesController:
-        """Messages (v2.1): send SMS/MMS and look up their records."""
+        """Send SMS/MMS and look up their records (the v2.1 messaging API)."""
         from .messages import MessagesController
 
         return MessagesController(self._transport, self._auth)
 
     @cached_property
     def e911s(self) -> E911sController:
-        """E911 addresses: validate and save them, assign them to numbers."""
+        """Validate and save E911 addresses, and assign them to numbers."""
         from .e911s import E911sController
 
         return E911sController(self._transport, self._auth)
 
     @cached_property
     def cnams(self) -> CnamsController:
-        """CNAM records: the caller name shown on outbound calls."""
+        """CNAM records, the caller name shown on outbound calls."""
         from .cnams import CnamsController
 
         return CnamsController(self._transport, self._auth)
 
     @cached_property
     def cdrs(self) -> CdrsController:
-        """CDR exports: ask for call detail records, download and read them."""
+        """Ask for exports of call detail records, download and read them."""
         from .cdrs import CdrsController
 
         return CdrsController(self._transport, self._auth)
 
     @cached_property
     def porting(self) -> PortingController:
-        """Porting: check whether numbers can be ported to Flowroute."""
+        """Check whether numbers can be ported to Flowroute."""
         from .porting import PortingController
 
         return PortingController(self._transport, self._auth)

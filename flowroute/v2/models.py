@@ -1,7 +1,7 @@
 """The v2 / v2.1 resources as typed, frozen values, and the request bodies.
 
 Models hold no wire rules: how JSON:API documents map onto them lives in
-`flowroute.v2._converter`. Every resource keeps the JSON it was read from
+the v2 converter. Every resource keeps the JSON it was read from
 in ``raw`` (a reference, not a copy), so fields the API adds later are not
 lost. The two request models render the documented JSON:API request body.
 """
