@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import inspect
+import io
+import pathlib
 import re
+import textwrap
 
 import pytest
 
@@ -45,3 +49,22 @@ def test_a_property_docstring_does_not_read_as_a_type(name: str, doc: str) -> No
     assert not _TYPE_LIKE.match(first), (
         f"{name}: Sphinx would show {first.split(':')[0]!r} as its type"
     )
+
+
+DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs"
+
+
+def _python_blocks(page: str) -> list[str]:
+    """The ``.. code-block:: python`` blocks of a docs page, dedented."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    blocks = re.findall(r"^\.\. code-block:: python\n\n((?:   .*\n|\n)+)", text, re.M)
+    return [textwrap.dedent(block) for block in blocks]
+
+
+def test_the_quickstart_runs_as_written() -> None:
+    offline = [b for b in _python_blocks("quickstart.rst") if "Emulator(" in b]
+    assert offline
+    for source in offline:
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            exec(compile(source, "quickstart.rst", "exec"), {"__name__": "quickstart"})
+        assert "Decimal" not in out.getvalue() and out.getvalue().count("\n") >= 3
