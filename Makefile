@@ -57,8 +57,7 @@ $(STAMP_MIN): pyproject.toml constraints/min.txt
 demo: $(STAMP)
 	$(BIN)/flowroute demo
 
-# test-min joins `test` once the converters work on cattrs 23.2 (under way).
-test: test-newest
+test: test-newest test-min
 
 test-newest: lint typecheck docs pytest
 
