@@ -34,7 +34,7 @@ BIN_MIN := $(VENV_MIN)/bin
 STAMP_MIN := $(VENV_MIN)/.installed-$(OLDEST)
 PYTEST_ARGS ?= -q
 
-.PHONY: demo test test-newest test-min lint typecheck pytest docs bench fuzz clean
+.PHONY: demo test test-newest test-min lint typecheck pytest docs bench fuzz check-wheel clean
 
 # $(1): venv, $(2): Python version, $(3): interpreter, $(4): pip install arguments.
 define make_venv
@@ -91,6 +91,13 @@ bench: $(STAMP)
 # The fuzz tests run in every `make test` with a few hundred examples each; this runs 10,000.
 fuzz: $(STAMP)
 	FLOWROUTE_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest $(PYTEST_ARGS) -m fuzz
+
+# What a new user installs: the built wheel, by its name, in fresh venvs on both
+# Pythons, running the README quickstart (needs the package index; not in `test`).
+check-wheel:
+	@test -n "$(PYTHON_NEWEST)" -a -n "$(PYTHON_OLDEST)" || { echo "make: check-wheel needs" \
+		"Python $(NEWEST) and $(OLDEST) (PYTHON_NEWEST=..., PYTHON_OLDEST=...)" >&2; exit 1; }
+	scripts/check-wheel $(PYTHON_NEWEST) $(PYTHON_OLDEST)
 
 clean:
 	rm -rf $(VENV) $(VENV_MIN) docs/_build .mypy_cache .ruff_cache .pytest_cache
