@@ -39,7 +39,7 @@ PYTEST_ARGS ?= -q
 # $(1): venv, $(2): Python version, $(3): interpreter, $(4): pip install arguments.
 define make_venv
 	@test -n "$(3)" || { echo "make: needs Python $(2) for $(1): install it (pyenv install $(2))" \
-		"or name it: make $(MAKECMDGOALS) PYTHON_$(if $(filter $(2),$(NEWEST)),NEWEST,OLDEST)=/path/to/python$(2)" >&2; exit 1; }
+		"or name it: make $(or $(MAKECMDGOALS),demo) PYTHON_$(if $(filter $(2),$(NEWEST)),NEWEST,OLDEST)=/path/to/python$(2)" >&2; exit 1; }
 	@# A venv left from another Python is rebuilt rather than reused.
 	@$(1)/bin/python -c 'import sys; sys.exit("%d.%d" % sys.version_info[:2] != "$(2)")' \
 		2>/dev/null || { rm -rf $(1) && $(3) -m venv $(1); }
