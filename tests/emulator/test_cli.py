@@ -157,20 +157,32 @@ def test_a_busy_port_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
     assert f"flowroute: cannot listen on 127.0.0.1:{port}: " in capsys.readouterr().err
 
 
+_WITH_CTRL_C = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv[0] = 'flowroute'; runpy.run_module('flowroute', run_name='__main__')"
+)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs POSIX signals")
 def test_the_command_stops_on_sigint() -> None:
     env: dict[str, Any] = {**os.environ, "PYTHONWARNINGS": "error"}
-    command = [sys.executable, "-m", "flowroute", "emulator", "--port", "0", "--seed", "1"]
+    # A shell starts background jobs (a CI step, `make test &`) with SIGINT
+    # ignored, and Python then keeps it ignored: Ctrl-C is restored here, as a
+    # terminal would have it, before the command runs.
+    command = [sys.executable, "-c", _WITH_CTRL_C, "emulator", "--port", "0", "--seed", "1"]
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     ) as child:
-        assert child.stdout is not None
-        banner = [child.stdout.readline() for _ in range(4)]
-        url = banner[0].rsplit(" ", 1)[1].strip()
-        keys = printed_keys("".join(banner))
-        assert requests.get(f"{url}/v2/numbers", auth=keys).status_code == 200
-        child.send_signal(signal.SIGINT)
-        out, err = child.communicate(timeout=READY)
+        try:
+            assert child.stdout is not None
+            banner = [child.stdout.readline() for _ in range(4)]
+            url = banner[0].rsplit(" ", 1)[1].strip()
+            keys = printed_keys("".join(banner))
+            assert requests.get(f"{url}/v2/numbers", auth=keys).status_code == 200
+            child.send_signal(signal.SIGINT)
+            out, err = child.communicate(timeout=READY)
+        finally:
+            child.kill()  # a failure, not a test run waiting forever on the child
     assert child.returncode == 0, err
     assert err == ""
     assert out.endswith("flowroute emulator stopped\n")
