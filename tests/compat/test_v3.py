@@ -54,13 +54,34 @@ def test_numbers_routes_and_messages_as_the_demo_calls_them(
     assert listed["data"][0]["id"] == number
     details = answered(emulator, numbers.list_phone_number_details(number))
     assert details["data"]["relationships"]["primary_route"]["data"] == {"id": "0", "type": "route"}
+    renamed = answered(emulator, numbers.set_did_alias(number, "New Test"))
+    assert last_request(emulator) == (
+        "PATCH",
+        f"/v2/numbers/{number}",
+        {},
+        {"type": "number", "alias": "New Test"},
+    )
+    assert renamed["data"]["attributes"]["alias"] == "New Test"
+    details = answered(emulator, numbers.list_phone_number_details(number))
+    assert details["data"]["attributes"]["alias"] == "New Test"
+    assert numbers.set_did_callback(number, "http://www.example.com/test") == ""
+    assert last_request(emulator) == (
+        "POST",
+        f"/v2/numbers/{number}/relationships/dlr_callback",
+        {},
+        {"data": {"attributes": {"callback_url": "http://www.example.com/test"}}},
+    )
 
-    body = {
-        "data": {
-            "type": "route",
-            "attributes": {"route_type": "host", "value": "abc.example.com", "alias": "abc0123"},
-        }
+    strategies = answered(emulator, routes.list_edge_strategies())
+    assert last_request(emulator)[:2] == ("GET", "/v2/routes/edge_strategies")
+    assert [strategy["id"] for strategy in strategies["data"]] == [1, 2, 3, 4]
+    attributes = {
+        "route_type": "host",
+        "value": "abc.example.com",
+        "alias": "abc0123",
+        "edge_strategy": "1",
     }
+    body = {"data": {"type": "route", "attributes": attributes}}
     created = answered(emulator, routes.create_an_inbound_route(json.dumps(body)))
     assert last_request(emulator)[:2] == ("POST", "/v2/routes")
     assert emulator.requests[-1].body == body
@@ -96,6 +117,24 @@ def test_numbers_routes_and_messages_as_the_demo_calls_them(
     assert [m["id"] for m in found["data"]] == [record_id]
     record = answered(emulator, messages.look_up_a_message_detail_record(record_id))
     assert record["data"]["attributes"]["body"] == "Hello there"
+
+    for kind, set_callback in (
+        ("sms", messages.set_account_level_sms_callback),
+        ("mms", messages.set_account_level_mms_callback),
+        ("dlr", messages.set_account_level_dlr_callback),
+    ):
+        assert set_callback(f"http://example.com/{kind}") == ""
+        assert last_request(emulator)[:2] == ("PUT", f"/v2.1/messages/{kind}_callback")
+    assert messages.set_did_level_dlr_callback(number, "http://example.com/did/dlr") == ""
+    assert emulator.state.callbacks.urls == {
+        ("sms_callback", None): "http://example.com/sms",
+        ("mms_callback", None): "http://example.com/mms",
+        ("dlr_callback", None): "http://example.com/dlr",
+        ("dlr_callback", number): "http://example.com/did/dlr",
+    }
+
+    portability = answered(emulator, sdk.porting.checkPortability(["14254664444", "18827833439"]))
+    assert portability["data"]["portable"] == ["+14254664444", "+18827833439"]
 
 
 def test_a_refused_message_raises_what_the_demo_catches(

@@ -125,6 +125,13 @@ SAMPLES: dict[str, Sample] = {
     "CDRsController.download_cdr_export": lambda a: (a["export"], f"{a['folder']}/out.csv"),
     "CDRsController.parse_cdr_export": lambda a: (f"{a['folder']}/cdrs.csv",),
     "PortingController.checkPortability": lambda a: (["14254664444"],),
+    "NumbersController.set_did_alias": lambda a: (a["mine"], "Office"),
+    "RoutesController.list_edge_strategies": lambda a: (),
+    "NumbersController.set_did_callback": lambda a: (a["mine"], "https://a.example/dlr"),
+    "MessagesController.set_account_level_sms_callback": lambda a: ("https://a.example/s",),
+    "MessagesController.set_account_level_mms_callback": lambda a: ("https://a.example/m",),
+    "MessagesController.set_account_level_dlr_callback": lambda a: ("https://a.example/d",),
+    "MessagesController.set_did_level_dlr_callback": lambda a: (a["mine"], "http://a.example"),
     "MessagesController.send_a_message": lambda a: (
         json.dumps({"data": {"type": "message", "attributes": {**_MESSAGE, "from": a["mine"]}}}),
     ),

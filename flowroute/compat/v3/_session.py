@@ -99,11 +99,16 @@ class Session:
         return f"Session({self.client!r})"
 
 
-def forward(pick: Callable[[V2], Callable[..., object]]) -> Callable[..., Any]:
-    """The ``on_v2`` of a call whose arguments go, in order, to one v2 method."""
+def forward(pick: Callable[[V2], Callable[..., object]], verb: str = "") -> Callable[..., Any]:
+    """The ``on_v2`` of a call whose arguments go, in order, to one v2 method.
+
+    Args:
+        pick: the v2 method, from ``client.v2``.
+        verb: answer with the last request of this HTTP method ("" for the last).
+    """
 
     def on_v2(current: Session, **arguments: Any) -> Any:
-        return current.answer(pick(current.v2), *arguments.values())
+        return current.answer(pick(current.v2), *arguments.values(), verb=verb)
 
     return on_v2
 

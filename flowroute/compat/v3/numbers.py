@@ -87,6 +87,29 @@ ROWS = (
         arguments=_NUMBER,
         result="``''`` (the empty 204 body).",
     ),
+    sdk_row(
+        _C,
+        "set_did_alias",
+        ("id", "alias"),
+        "PATCH /v2/numbers/{id}",
+        "numbers.set_did_alias",
+        # v2 reads the number back when the change answers 204; the SDK returned the change's.
+        forward(lambda v2: v2.numbers.set_did_alias, verb="PATCH"),
+        read=False,
+        arguments=f"{_NUMBER} ``alias`` is the name, up to 64 characters.",
+        result="The answer to the PATCH, as the SDK returned it.",
+    ),
+    sdk_row(
+        _C,
+        "set_did_callback",
+        ("id", "url"),
+        "POST /v2/numbers/{id}/relationships/dlr_callback",
+        "messages.set_did_level_dlr_callback",
+        forward(lambda v2: v2.messages.set_did_level_dlr_callback),
+        read=False,
+        arguments=f"{_NUMBER} ``url`` receives the number's delivery receipts.",
+        result="``''`` (the empty 204 body).",
+    ),
 )
 _ROW = {row.method: row for row in ROWS}
 
@@ -145,6 +168,14 @@ class NumbersController(BaseController):
     def release_a_did(self, id: Any) -> Any:
         """Release number `id` from the account; ``''`` (204)."""
         return run(_ROW["release_a_did"], locals())
+
+    def set_did_alias(self, id: Any, alias: Any) -> Any:
+        """Give number `id` the friendly name `alias`; the answer to the change."""
+        return run(_ROW["set_did_alias"], locals())
+
+    def set_did_callback(self, id: Any, url: Any) -> Any:
+        """Post the delivery receipts of number `id`'s messages to `url`; ``''`` (204)."""
+        return run(_ROW["set_did_callback"], locals())
 
     # Earlier releases of this drop-in spelled it as the v2 method; both work.
     release_a_phone_number = release_a_did

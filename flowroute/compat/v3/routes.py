@@ -58,6 +58,15 @@ ROWS = (
         arguments=_ASSIGN,
         result=_NO_CONTENT,
     ),
+    sdk_row(
+        _C,
+        "list_edge_strategies",
+        (),
+        "GET /v2/routes/edge_strategies",
+        "routes.list_edge_strategies",
+        forward(lambda v2: v2.routes.list_edge_strategies),
+        read=True,
+    ),
 )
 _ROW = {row.method: row for row in ROWS}
 
@@ -80,6 +89,10 @@ class RoutesController(BaseController):
     def update_failover_voice_route(self, number_id: Any, body: Any) -> Any:
         """Make the route in `body` the failover route of `number_id`; ``''`` (204)."""
         return run(_ROW["update_failover_voice_route"], locals())
+
+    def list_edge_strategies(self) -> Any:
+        """The edge strategies a route can name: ``{"data": [...]}``."""
+        return run(_ROW["list_edge_strategies"], locals())
 
     # Earlier releases of this drop-in also took these longer names; both work.
     update_primary_voice_route_for_a_phone_number = update_primary_voice_route
