@@ -124,6 +124,11 @@ class LossyTranslationError(APIException):
 
     def __init__(self, message: str) -> None:
         super().__init__("LOSSY TRANSLATION", 0, {"error": message})
+        self.message = message
+
+    def __str__(self) -> str:
+        # No legacy reason names what would be lost; this error, new here, says it.
+        return f"LOSSY TRANSLATION: {self.message}"
 
 
 def _reason(status: int) -> str:

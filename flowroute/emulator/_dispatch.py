@@ -34,7 +34,7 @@ from urllib.parse import unquote
 import attrs
 
 from . import _faults
-from ._log import DEFAULT_LOG_SIZE, LoggedRequest, RequestLog, decode_body, entry
+from ._log import DEFAULT_LOG_SIZE, LoggedRequest, RequestLog, access_line, decode_body, entry
 from .errors import EmulatorError
 from .state import State
 
@@ -308,7 +308,8 @@ class Dispatcher:
             status = None if response.action == "refuse" else response.status
             logged = entry(request, status, document, name, plan.delay, response.body, tuple(notes))
             self._log.append(logged)
-        _access_line(logged)
+        if access_logger.isEnabledFor(logging.INFO):
+            access_logger.info("%s", access_line(logged))
         return response
 
     @staticmethod
@@ -408,16 +409,3 @@ class Dispatcher:
     @staticmethod
     def _error(api: Api, status: int, detail: str, error_id: str) -> Reply:
         return Reply(status, api.render_error(status, detail, error_id))
-
-
-def _access_line(logged: LoggedRequest) -> None:
-    """One access log line: request, status, and what struck or was ignored."""
-    if not access_logger.isEnabledFor(logging.INFO):
-        return
-    query = "&".join(f"{k}={v}" for k, values in logged.query.items() for v in values)
-    target = f"{logged.path}?{query}" if query else logged.path
-    status = "no answer" if logged.status is None else str(logged.status)
-    extra = [f"fault: {logged.fault}"] if logged.fault else []
-    extra += logged.warnings
-    suffix = f" ({'; '.join(extra)})" if extra else ""
-    access_logger.info("%s %s -> %s%s", logged.method, target, status, suffix)

@@ -25,6 +25,7 @@ __all__ = [
     "SECRET_HEADERS",
     "LoggedRequest",
     "RequestLog",
+    "access_line",
     "decode_body",
     "entry",
 ]
@@ -153,3 +154,13 @@ def entry(
         truncated=big_request or big_response,
         warnings=warnings,
     )
+
+
+def access_line(logged: LoggedRequest) -> str:
+    """One access log line: request, status, and what struck or was ignored."""
+    query = "&".join(f"{k}={v}" for k, values in logged.query.items() for v in values)
+    target = f"{logged.path}?{query}" if query else logged.path
+    status = "no answer" if logged.status is None else str(logged.status)
+    extra = [f"fault: {logged.fault}", *logged.warnings] if logged.fault else [*logged.warnings]
+    suffix = f" ({'; '.join(extra)})" if extra else ""
+    return f"{logged.method} {target} -> {status}{suffix}"

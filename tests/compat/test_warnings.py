@@ -99,6 +99,7 @@ def test_strict_mode_refuses_a_lossy_call_before_sending(emulator: Emulator) -> 
     assert [w.category for w in caught] == [FlowrouteDeprecationWarning]
     assert isinstance(raised.value, APIException)
     assert "billing method 'VPRI'" in raised.value.response_body["error"]
+    assert str(raised.value) == f"LOSSY TRANSLATION: {raised.value.response_body['error']}"
     assert emulator.requests == [] and emulator.state.account == {}
 
 
