@@ -39,12 +39,13 @@ from .pagination import Page
 
 if TYPE_CHECKING:
     from ._client import Client
+    from ._raw import RawResponse
     from ._retry import RetryPolicy
 
 # Imported on first use: they bring requests (and attrs) with them, and code
 # that only catches flowroute errors, or a pytest run that loads the plugin,
 # should not pay for that.
-_LAZY = {"Client": "._client", "RetryPolicy": "._retry"}
+_LAZY = {"Client": "._client", "RawResponse": "._raw", "RetryPolicy": "._retry"}
 
 __all__ = [
     "APIError",
@@ -62,6 +63,7 @@ __all__ = [
     "Page",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ReadError",
     "ReadTimeout",
     "ResponseTimeout",

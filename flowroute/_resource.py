@@ -11,6 +11,7 @@ from ._transport import Params, Response, path_param
 if TYPE_CHECKING:
     import requests
 
+    from ._raw import RawCalls
     from ._transport import Transport
 
 __all__ = ["Controller", "Endpoint"]
@@ -62,6 +63,18 @@ class Controller:
     def __init__(self, transport: Transport, auth: Callable[[], requests.auth.AuthBase]) -> None:
         self._transport = transport
         self._auth = auth
+
+    @property
+    def with_raw_response(self) -> RawCalls:
+        """This controller's methods, each returning a `RawResponse` instead of its result.
+
+        ``numbers.with_raw_response.list_phone_number_details(id)`` makes the
+        one request the plain call makes and returns its status, headers,
+        request id and body; ``.parse()`` gives the typed result.
+        """
+        from ._raw import RawCalls
+
+        return RawCalls(self)
 
     def _call(
         self,
