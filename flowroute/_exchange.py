@@ -10,7 +10,6 @@ table, most specific first.
 
 from __future__ import annotations
 
-import json as jsonlib
 import time
 from collections.abc import Mapping
 from typing import Any, Optional
@@ -19,7 +18,7 @@ import requests
 import urllib3
 
 from . import _constants as c
-from . import errors
+from . import _json, errors
 
 __all__ = [
     "Response",
@@ -201,7 +200,7 @@ def answer(
     body: Any = None
     if content and not content.isspace():
         try:
-            body = jsonlib.loads(content)
+            body = _json.loads(content)
         except (ValueError, RecursionError):  # RecursionError: JSON nested too deep
             if 200 <= status < 300:
                 failure = errors.DecodeError(

@@ -11,13 +11,14 @@ every version.
 from __future__ import annotations
 
 import functools
+import typing
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
-from ._structure import explain, structurer
+from ._structure import MISSING, Hook, fields_of, hook_for, optional_inner, structurer, type_name
 from .errors import DecodeError
 from .pagination import Page
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from ._resource import Endpoint
     from ._transport import Response
 
-__all__ = ["OFFSET", "PAGE_NUMBER", "PageRule", "decode_error", "list_page", "read"]
+__all__ = ["OFFSET", "PAGE_NUMBER", "PageRule", "decode_error", "explain", "list_page", "read"]
 
 T = TypeVar("T")
 
@@ -169,3 +170,64 @@ def list_page(
 
 def _raise(error: DecodeError) -> Any:
     raise error
+
+
+def explain(
+    cls: type,
+    obj: Any,
+    path: str,
+    renames: Optional[Mapping[str, str]] = None,
+    locate: Optional[Callable[[str], str]] = None,
+) -> list[str]:
+    """Why `obj` cannot be read as `cls`: one message per bad field, naming its JSON path.
+
+    Args:
+        cls: the attrs class.
+        obj: the flat mapping `structurer` was given.
+        path: the JSON path of `obj`, such as ``$.data[3]``.
+        renames: as for `structurer`.
+        locate: JSON key -> its path below `path` (``".attributes.value"``);
+            ``".key"`` by default.
+
+    Returns:
+        Each reason as ``"<what> @ <path>"``; empty when `obj` reads without error.
+    """
+    if type(obj) is not dict:
+        return [f"expected an object, got {type_name(obj)} @ {path}"]
+    where = locate or (lambda key: f".{key}")
+    reasons = []
+    for field in fields_of(cls, renames or {}):
+        value = obj.get(field.key, MISSING)
+        at = path + where(field.key)
+        if value is MISSING:
+            if field.default is MISSING:
+                reasons.append(f"required field missing @ {at}")
+        elif value is not None or not field.optional:
+            reasons += _explain_value(field.hook, _annotation(cls, field.name), value, at)
+    return reasons
+
+
+def _annotation(cls: type, name: str) -> Any:
+    tp = attrs.fields_dict(cls)[name].type
+    inner = optional_inner(tp)
+    return tp if inner is MISSING else inner
+
+
+def _explain_value(hook: Hook, tp: Any, value: Any, at: str) -> list[str]:
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if isinstance(tp, type) and attrs.has(tp) and type(value) is dict:
+        return explain(tp, value, at)
+    if origin in (tuple, list) and args and type(value) is list:
+        item = optional_inner(args[0])
+        item = args[0] if item is MISSING else item
+        reasons = []
+        for index, element in enumerate(value):
+            if element is None and item is not args[0]:
+                continue
+            reasons += _explain_value(hook_for(item)[0], item, element, f"{at}[{index}]")
+        return reasons
+    try:
+        hook(value)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        return [f"{exc} @ {at}"]
+    return []

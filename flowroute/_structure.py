@@ -23,8 +23,8 @@ documents into one mapping per model):
 
 Any other annotation is handed to a cattrs Converter that carries the same
 hooks (built on first need, so the common models never import cattrs). A
-refused value is explained by `explain`, which walks the same rules
-slowly to name the JSON path of the first bad field.
+refused value is explained by `flowroute._reading.explain`, which walks the
+same rules slowly to name the JSON path of each bad field.
 """
 
 from __future__ import annotations
@@ -37,23 +37,23 @@ import sys
 import typing
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
 
 import attrs
 
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["Hook", "explain", "fallback_converter", "hook_for", "structurer"]
+__all__ = ["Hook", "fallback_converter", "hook_for", "structurer"]
 
 Hook = Callable[[Any], Any]
 Structurer = Callable[[Any, Any], Any]
 """Structures a model from a flat mapping and the JSON to keep as its ``raw``."""
 
-_MISSING = object()
+MISSING = object()
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
@@ -62,26 +62,26 @@ def _text(value: Any) -> str:
         return value
     if type(value) is int:  # not bool: `True` is no text
         return str(value)
-    raise TypeError(f"expected a string, got {_type_name(value)}")
+    raise TypeError(f"expected a string, got {type_name(value)}")
 
 
 def _integer(value: Any) -> int:
     if type(value) is int:
         return value
-    raise TypeError(f"expected an integer, got {_type_name(value)}")
+    raise TypeError(f"expected an integer, got {type_name(value)}")
 
 
 def _boolean(value: Any) -> bool:
     if type(value) is bool:
         return value
-    raise TypeError(f"expected true or false, got {_type_name(value)}")
+    raise TypeError(f"expected true or false, got {type_name(value)}")
 
 
 def _money(value: Any) -> Decimal:
     # Through str(): Decimal(1.1) would carry the float's binary error, while
     # str(1.1) is the shortest text that reads back as that float, the JSON's.
     if type(value) not in (str, int, float):
-        raise TypeError(f"expected an amount, got {_type_name(value)}")
+        raise TypeError(f"expected an amount, got {type_name(value)}")
     try:
         amount = Decimal(str(value))
     except InvalidOperation:
@@ -91,7 +91,7 @@ def _money(value: Any) -> Decimal:
     return amount
 
 
-_ISO_MOMENT = re.compile(
+_ISO_MOMENT = (
     r"(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?)?\s*(Z|[+-]\d\d:?\d\d)?$"
 )
 # From 3.11 `fromisoformat` reads ``Z`` and any number of fraction digits,
@@ -101,7 +101,7 @@ _UTC = datetime.timezone.utc
 
 
 def _moment_by_pattern(value: str) -> datetime.datetime:
-    match = _ISO_MOMENT.match(value)
+    match = re.match(_ISO_MOMENT, value)  # compiled on first use, then cached by `re`
     if match is None:
         raise ValueError(f"not an ISO-8601 date-time: {value!r:.40}")
     year, month, day, hour, minute, second, fraction, zone = match.groups()
@@ -118,8 +118,8 @@ def _moment_by_pattern(value: str) -> datetime.datetime:
 def _moment(value: Any) -> datetime.datetime:
     """An ISO-8601 date or date-time; the API's times are UTC, so no zone means UTC."""
     if type(value) is not str:
-        raise TypeError(f"expected an ISO-8601 date-time, got {_type_name(value)}")
-    if _FROMISOFORMAT_READS_Z and value[:4].isdigit() and value[4:5] == "-":
+        raise TypeError(f"expected an ISO-8601 date-time, got {type_name(value)}")
+    if _FROMISOFORMAT_READS_Z:
         try:
             moment = datetime.datetime.fromisoformat(value)
         except ValueError:
@@ -145,7 +145,7 @@ def _open_enum(members: type[enum.Enum]) -> Hook:
 
     def structure(value: Any) -> Any:
         if type(value) is not str:
-            raise TypeError(f"expected a string, got {_type_name(value)}")
+            raise TypeError(f"expected a string, got {type_name(value)}")
         return known.get(value, value)
 
     return structure
@@ -155,7 +155,7 @@ def _sequence(item: Hook, fast: Optional[type], build: Callable[[Any], Any]) -> 
     def structure(value: Any) -> Any:
         # Only a list: a string would otherwise be read as a list of characters.
         if type(value) is not list:
-            raise TypeError(f"expected a list, got {_type_name(value)}")
+            raise TypeError(f"expected a list, got {type_name(value)}")
         if fast is not None:
             return build([x if type(x) is fast else item(x) for x in value])
         return build([item(x) for x in value])
@@ -170,7 +170,7 @@ def _nested(cls: type) -> Hook:
         if type(value) is cls:  # read already, from a document's included resources
             return value
         if type(value) is not dict:
-            raise TypeError(f"expected an object, got {_type_name(value)}")
+            raise TypeError(f"expected an object, got {type_name(value)}")
         return structure(value, value)
 
     return nested
@@ -185,13 +185,13 @@ def _is_open_enum(args: tuple[Any, ...]) -> bool:
     )
 
 
-def _optional_inner(tp: Any) -> Any:
-    """`tp` without its ``None`` when it is an Optional, else `_MISSING`."""
+def optional_inner(tp: Any) -> Any:
+    """`tp` without its ``None`` when it is an Optional, else `MISSING`."""
     if typing.get_origin(tp) is not typing.Union:
-        return _MISSING
+        return MISSING
     args = typing.get_args(tp)
     if type(None) not in args:
-        return _MISSING
+        return MISSING
     rest = tuple(a for a in args if a is not type(None))
     return rest[0] if len(rest) == 1 else typing.Union[rest]
 
@@ -235,27 +235,26 @@ def _two_arguments(hook: Hook) -> Callable[[Any, Any], Any]:
     return lambda value, _: hook(value)
 
 
-@attrs.frozen
-class _Field:
+class _Field(NamedTuple):
     name: str
     key: str
     hook: Hook
     fast: Optional[type]
     optional: bool
-    default: Any  # _MISSING when required; an attrs.Factory when made per instance
+    default: Any  # MISSING when required; an attrs.Factory when made per instance
 
 
-def _fields(cls: type, renames: Mapping[str, str]) -> list[_Field]:
+def fields_of(cls: type, renames: Mapping[str, str]) -> list[_Field]:
     attrs.resolve_types(cls)
     found = []
     for f in attrs.fields(cls):
         if f.name == "raw" or not f.init:
             continue
-        inner = _optional_inner(f.type)
-        hook, fast = hook_for(f.type if inner is _MISSING else inner)
-        default = _MISSING if f.default is attrs.NOTHING else f.default
+        inner = optional_inner(f.type)
+        hook, fast = hook_for(f.type if inner is MISSING else inner)
+        default = MISSING if f.default is attrs.NOTHING else f.default
         key = renames.get(f.name, f.name[:-1] if f.name.endswith("_") else f.name)
-        found.append(_Field(f.name, key, hook, fast, inner is not _MISSING, default))
+        found.append(_Field(f.name, key, hook, fast, inner is not MISSING, default))
     return found
 
 
@@ -264,20 +263,21 @@ def _is_factory(default: Any) -> bool:
     return hasattr(default, "factory") and hasattr(default, "takes_self")
 
 
-def _field_lines(index: int, field: _Field) -> list[str]:
+def _field_lines(index: int, field: _Field, o: str) -> list[str]:
+    """The source that reads, checks and sets one field from the mapping named `o`."""
     key = repr(field.key)
     check = f"h{index}(v)"
     if field.fast is not None:
         check = f"v if type(v) is f{index} else h{index}(v)"
-    if field.default is _MISSING:
-        lines = [f"    v = o[{key}]"]
+    if field.default is MISSING:
+        lines = [f"    v = {o}[{key}]"]
         guard = "    if v is not None:" if field.optional else None
     elif field.default is None and field.optional:
-        lines = [f"    v = o.get({key})"]
+        lines = [f"    v = {o}.get({key})"]
         guard = "    if v is not None:"
     else:
         made = f"d{index}.factory()" if _is_factory(field.default) else f"d{index}"
-        lines = [f"    v = o.get({key}, _M)", "    if v is _M:", f"        v = {made}"]
+        lines = [f"    v = {o}.get({key}, _M)", "    if v is _M:", f"        v = {made}"]
         guard = "    elif v is not None:" if field.optional else "    else:"
     if guard is None:
         lines.append(f"    v = {check}")
@@ -302,36 +302,49 @@ def _direct(cls: type) -> bool:
 
 
 @functools.cache
-def _structurer(cls: type, renames: tuple[tuple[str, str], ...]) -> Structurer:
-    fields = _fields(cls, dict(renames))
-    names: dict[str, Any] = {"_M": _MISSING, "_new": object.__new__, "_cls": cls}
+def _structurer(
+    cls: type, renames: tuple[tuple[str, str], ...], section: Optional[str], outer: frozenset[str]
+) -> Structurer:
+    fields = fields_of(cls, dict(renames))
+    if not _direct(cls):
+        return _through_init(cls, fields, section, outer)
+    names: dict[str, Any] = {"_M": MISSING, "_new": object.__new__, "_cls": cls, "_E": {}}
     lines = ["def structure(o, raw):", "    self = _new(_cls)"]
+    if section is not None:
+        # A missing or null section reads as empty, as flattening it would.
+        lines.append(f"    a = o.get({section!r}) or _E")
     for index, field in enumerate(fields):
         names.update({f"h{index}": field.hook, f"f{index}": field.fast})
         names[f"d{index}"] = field.default
         names[f"s{index}"] = _setter(cls, field.name)
-        lines += _field_lines(index, field)
+        mapping = "o" if section is None or field.key in outer else "a"
+        lines += _field_lines(index, field, mapping)
     if "raw" in attrs.fields_dict(cls):
         names["s_raw"] = _setter(cls, "raw")
         lines.append("    s_raw(self, raw)")
     lines.append("    return self")
-    if not _direct(cls):
-        return _through_init(cls, fields)
-    exec("\n".join(lines), names)  # source built above from field names only
-    structure: Structurer = names["structure"]
+    # The helpers reach the function as closure cells, cheaper to load than globals.
+    maker = [f"def make({', '.join(names)}):", *("    " + line for line in lines)]
+    maker.append("    return structure")
+    scope: dict[str, Any] = {}
+    exec("\n".join(maker), scope)  # source built above from field names only
+    structure: Structurer = scope["make"](**names)
     return structure
 
 
-def _through_init(cls: type, fields: list[_Field]) -> Structurer:
+def _through_init(
+    cls: type, fields: list[_Field], section: Optional[str], outer: frozenset[str]
+) -> Structurer:
     # A model with validators or a post-init hook is built by its __init__.
     has_raw = "raw" in attrs.fields_dict(cls)
 
     def structure(o: Any, raw: Any) -> Any:
+        inner = (o.get(section) or {}) if section is not None else o
         values = {}
         for f in fields:
-            value = o.get(f.key, _MISSING)
-            if value is _MISSING:
-                if f.default is _MISSING:
+            value = (o if f.key in outer else inner).get(f.key, MISSING)
+            if value is MISSING:
+                if f.default is MISSING:
                     raise KeyError(f.key)
                 continue
             values[f.name] = None if value is None and f.optional else f.hook(value)
@@ -340,78 +353,25 @@ def _through_init(cls: type, fields: list[_Field]) -> Structurer:
     return structure
 
 
-def structurer(cls: type, renames: Optional[Mapping[str, str]] = None) -> Structurer:
+def structurer(
+    cls: type,
+    renames: Optional[Mapping[str, str]] = None,
+    section: Optional[str] = None,
+    outer: frozenset[str] = frozenset(),
+) -> Structurer:
     """The function that builds `cls` from a flat JSON object, generated on first use.
 
     Args:
         cls: an attrs class.
         renames: field name -> JSON key, where they differ beyond a trailing
             underscore (``from_`` reads ``from``).
+        section: read the fields from this key of the object (a JSON:API
+            resource's ``"attributes"``) instead of the object itself...
+        outer: ...except these keys, read from the object (``"id"``).
 
     Returns:
         ``structure(obj, raw)``: the model read from the mapping `obj`, with
         `raw` as its ``raw``. It raises KeyError, TypeError or ValueError on
         the first bad field; `explain` says which.
     """
-    return _structurer(cls, tuple(sorted((renames or {}).items())))
-
-
-def explain(
-    cls: type,
-    obj: Any,
-    path: str,
-    renames: Optional[Mapping[str, str]] = None,
-    locate: Optional[Callable[[str], str]] = None,
-) -> list[str]:
-    """Why `obj` cannot be read as `cls`: one message per bad field, naming its JSON path.
-
-    Args:
-        cls: the attrs class.
-        obj: the flat mapping `structurer` was given.
-        path: the JSON path of `obj`, such as ``$.data[3]``.
-        renames: as for `structurer`.
-        locate: JSON key -> its path below `path` (``".attributes.value"``);
-            ``".key"`` by default.
-
-    Returns:
-        Each reason as ``"<what> @ <path>"``; empty when `obj` reads without error.
-    """
-    if type(obj) is not dict:
-        return [f"expected an object, got {_type_name(obj)} @ {path}"]
-    where = locate or (lambda key: f".{key}")
-    reasons = []
-    for field in _fields(cls, renames or {}):
-        value = obj.get(field.key, _MISSING)
-        at = path + where(field.key)
-        if value is _MISSING:
-            if field.default is _MISSING:
-                reasons.append(f"required field missing @ {at}")
-        elif value is not None or not field.optional:
-            reasons += _explain_value(field.hook, _annotation(cls, field.name), value, at)
-    return reasons
-
-
-def _annotation(cls: type, name: str) -> Any:
-    tp = attrs.fields_dict(cls)[name].type
-    inner = _optional_inner(tp)
-    return tp if inner is _MISSING else inner
-
-
-def _explain_value(hook: Hook, tp: Any, value: Any, at: str) -> list[str]:
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if isinstance(tp, type) and attrs.has(tp) and type(value) is dict:
-        return explain(tp, value, at)
-    if origin in (tuple, list) and args and type(value) is list:
-        item = _optional_inner(args[0])
-        item = args[0] if item is _MISSING else item
-        reasons = []
-        for index, element in enumerate(value):
-            if element is None and item is not args[0]:
-                continue
-            reasons += _explain_value(hook_for(item)[0], item, element, f"{at}[{index}]")
-        return reasons
-    try:
-        hook(value)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        return [f"{exc} @ {at}"]
-    return []
+    return _structurer(cls, tuple(sorted((renames or {}).items())), section, outer)

@@ -8,27 +8,17 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .models import (
-    E911_ADDRESS_TYPES,
     AreaCode,
     AvailableNumber,
-    CallDetailRecord,
-    CdrExport,
-    CdrExportStatus,
-    Cnam,
-    CnamAssociation,
     DeliveryReceipt,
-    E911Address,
-    EdgeStrategy,
     Exchange,
     Message,
-    NewE911Address,
     NewMessage,
     NewRoute,
     Number,
-    Portability,
     Route,
     RouteType,
 )
@@ -41,6 +31,18 @@ if TYPE_CHECKING:
     from .cnams import CnamsController
     from .e911s import E911sController
     from .messages import MessagesController
+    from .models import (
+        E911_ADDRESS_TYPES,
+        CallDetailRecord,
+        CdrExport,
+        CdrExportStatus,
+        Cnam,
+        CnamAssociation,
+        E911Address,
+        EdgeStrategy,
+        NewE911Address,
+        Portability,
+    )
     from .numbers import NumbersController
     from .porting import PortingController
     from .routes import RoutesController
@@ -134,3 +136,12 @@ class V2:
 
     def __repr__(self) -> str:
         return "V2(numbers, routes, messages, e911s, cnams, cdrs, porting)"
+
+
+def __getattr__(name: str) -> Any:
+    # The number services' models, made on first use (see flowroute.v2.models).
+    from . import models
+
+    if name not in models._SERVICE_MODELS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(models, name)

@@ -29,6 +29,7 @@ __all__ = ["read_id", "read_many", "read_one"]
 
 T = TypeVar("T")
 Included = Mapping[tuple[Any, Any], Any]
+_OUTER = frozenset({"id"})
 Answer = Union[Response, Any]
 """A `Response`, or (from older call sites) its decoded body alone."""
 
@@ -178,9 +179,16 @@ def read_many(answer: Answer, cls: type[T], endpoint: object = None) -> list[T]:
     response, body = _unpack(answer)
     data = _data(body, list, response)
     included = _index(body)
-    structure = structurer(cls)
+    flat = structurer(cls)
+    # Resources without relationships (most listings) are read where they lie.
+    direct = structurer(cls, section="attributes", outer=_OUTER)
     try:
-        return [structure(_flatten(item, cls, included), item) for item in data]
+        return [
+            flat(_flatten(item, cls, included), item)
+            if item.get("relationships")
+            else direct(item, item)
+            for item in data
+        ]
     except SHAPE_ERRORS:
         pass
     # Only a refused body gets here: read item by item to say where it is wrong.

@@ -12,22 +12,52 @@ import datetime
 import enum
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 import attrs
 
-from ._service_models import (
-    E911_ADDRESS_TYPES,
-    CallDetailRecord,
-    CdrExport,
-    CdrExportStatus,
-    Cnam,
-    CnamAssociation,
-    E911Address,
-    EdgeStrategy,
-    NewE911Address,
-    Portability,
+if TYPE_CHECKING:
+    from ._service_models import (
+        E911_ADDRESS_TYPES,
+        CallDetailRecord,
+        CdrExport,
+        CdrExportStatus,
+        Cnam,
+        CnamAssociation,
+        E911Address,
+        EdgeStrategy,
+        NewE911Address,
+        Portability,
+    )
+
+# The number services' models are made on first use: an attrs class costs
+# about half a millisecond to create, and a program that lists numbers
+# should not pay for the E911, CNAM and CDR classes.
+_SERVICE_MODELS = frozenset(
+    {
+        "E911_ADDRESS_TYPES",
+        "CallDetailRecord",
+        "CdrExport",
+        "CdrExportStatus",
+        "Cnam",
+        "CnamAssociation",
+        "E911Address",
+        "EdgeStrategy",
+        "NewE911Address",
+        "Portability",
+    }
 )
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _SERVICE_MODELS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import _service_models
+
+    value = getattr(_service_models, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "E911_ADDRESS_TYPES",
