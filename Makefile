@@ -83,6 +83,7 @@ docs: $(STAMP)
 		| sort -u | sed 's/^/private name in the docs: /' | grep .
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --group bench
 	$(BIN)/python benchmarks/bench_calls.py
 	$(BIN)/python benchmarks/bench_threads.py
 	$(BIN)/python benchmarks/bench_walk.py

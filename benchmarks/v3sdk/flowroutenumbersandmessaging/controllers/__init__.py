@@ -1,0 +1,7 @@
+__all__ = [
+    'base_controller',
+    'cdrs_controller',
+    'numbers_controller',
+    'routes_controller',
+    'messages_controller',
+]

@@ -1,0 +1,4 @@
+__all__ = [
+    'api_exception',
+    'error_exception',
+]

@@ -1,0 +1,3 @@
+__all__ = [
+    'basic_auth',
+]
