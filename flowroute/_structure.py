@@ -151,27 +151,32 @@ def _open_enum(members: type[enum.Enum]) -> Hook:
     return structure
 
 
-def _sequence(item: Hook, fast: Optional[type], build: Callable[[Any], Any]) -> Hook:
+def _sequence(item: Any, build: Callable[[Any], Any]) -> Hook:
+    hook, fast = hook_for(item)
+    model = structurer(item) if isinstance(item, type) and attrs.has(item) else None
+
     def structure(value: Any) -> Any:
         # Only a list: a string would otherwise be read as a list of characters.
         if type(value) is not list:
             raise TypeError(f"expected a list, got {type_name(value)}")
+        if model is not None:  # the nested hook's own dict test, without its call
+            return build([model(x, x) if type(x) is dict else hook(x) for x in value])
         if fast is not None:
-            return build([x if type(x) is fast else item(x) for x in value])
-        return build([item(x) for x in value])
+            return build([x if type(x) is fast else hook(x) for x in value])
+        return build([hook(x) for x in value])
 
     return structure
 
 
 def _nested(cls: type) -> Hook:
-    structure = structurer(cls)
-
     def nested(value: Any) -> Any:
         if type(value) is cls:  # read already, from a document's included resources
             return value
         if type(value) is not dict:
             raise TypeError(f"expected an object, got {type_name(value)}")
-        return structure(value, value)
+        # Looked up per call: a field that is always filled from relationships
+        # (Number.primary_route) never pays for generating its model's function.
+        return structurer(cls)(value, value)
 
     return nested
 
@@ -205,8 +210,7 @@ def hook_for(tp: Any) -> tuple[Hook, Optional[type]]:
     if origin is typing.Union and _is_open_enum(args):
         return _open_enum(args[0]), None
     if origin in (tuple, list) and args and (origin is list or args[-1] is Ellipsis):
-        item, fast = hook_for(args[0])
-        return _sequence(item, fast, tuple if origin is tuple else list), None
+        return _sequence(args[0], tuple if origin is tuple else list), None
     if isinstance(tp, type) and attrs.has(tp):
         return _nested(tp), None
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -242,6 +246,8 @@ class _Field(NamedTuple):
     fast: Optional[type]
     optional: bool
     default: Any  # MISSING when required; an attrs.Factory when made per instance
+    inline: str  # a check written into the generated code, naming `extra` as x<index>
+    extra: Any
 
 
 def fields_of(cls: type, renames: Mapping[str, str]) -> list[_Field]:
@@ -254,7 +260,9 @@ def fields_of(cls: type, renames: Mapping[str, str]) -> list[_Field]:
         hook, fast = hook_for(f.type if inner is MISSING else inner)
         default = MISSING if f.default is attrs.NOTHING else f.default
         key = renames.get(f.name, f.name[:-1] if f.name.endswith("_") else f.name)
-        found.append(_Field(f.name, key, hook, fast, inner is not MISSING, default))
+        inline, extra = _inline(f.type)
+        optional = inner is not MISSING
+        found.append(_Field(f.name, key, hook, fast, optional, default, inline, extra))
     return found
 
 
@@ -263,12 +271,32 @@ def _is_factory(default: Any) -> bool:
     return hasattr(default, "factory") and hasattr(default, "takes_self")
 
 
+def _inline(tp: Any) -> tuple[str, Any]:
+    """A check written into the generated code for `tp`, and the object it names as ``x``.
+
+    The common case is answered without a call; anything else goes to the hook.
+    """
+    inner = optional_inner(tp)
+    tp = tp if inner is MISSING else inner
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is typing.Union and _is_open_enum(args):
+        return "x{i}.get(v, v) if type(v) is str else h{i}(v)", args[0]._value2member_map_
+    if tp is datetime.datetime and _FROMISOFORMAT_READS_Z:
+        return _MOMENT, None
+    return "", None
+
+
+_MOMENT = "moment"  # the `inline` of a date-time field, written out by _field_lines
+
+
 def _field_lines(index: int, field: _Field, o: str) -> list[str]:
     """The source that reads, checks and sets one field from the mapping named `o`."""
     key = repr(field.key)
     check = f"h{index}(v)"
     if field.fast is not None:
         check = f"v if type(v) is f{index} else h{index}(v)"
+    elif field.inline and field.inline != _MOMENT:
+        check = field.inline.format(i=index)
     if field.default is MISSING:
         lines = [f"    v = {o}[{key}]"]
         guard = "    if v is not None:" if field.optional else None
@@ -279,10 +307,19 @@ def _field_lines(index: int, field: _Field, o: str) -> list[str]:
         made = f"d{index}.factory()" if _is_factory(field.default) else f"d{index}"
         lines = [f"    v = {o}.get({key}, _M)", "    if v is _M:", f"        v = {made}"]
         guard = "    elif v is not None:" if field.optional else "    else:"
-    if guard is None:
-        lines.append(f"    v = {check}")
-    else:
-        lines += [guard, f"        v = {check}"]
+    body = [f"v = {check}"]
+    if field.inline == _MOMENT:
+        # fromisoformat called here, not through the hook: three a message.
+        body = [
+            "try:",
+            f"    v = _fi(v) if type(v) is str else h{index}(v)",
+            "except ValueError:",
+            f"    v = h{index}(v)",
+            "if v.tzinfo is None:",
+            "    v = v.replace(tzinfo=_UTC)",
+        ]
+    indent = "    " if guard is None else "        "
+    lines += ([] if guard is None else [guard]) + [indent + line for line in body]
     lines.append(f"    s{index}(self, v)")
     return lines
 
@@ -309,12 +346,13 @@ def _structurer(
     if not _direct(cls):
         return _through_init(cls, fields, section, outer)
     names: dict[str, Any] = {"_M": MISSING, "_new": object.__new__, "_cls": cls, "_E": {}}
+    names.update(_fi=datetime.datetime.fromisoformat, _UTC=_UTC)
     lines = ["def structure(o, raw):", "    self = _new(_cls)"]
     if section is not None:
         # A missing or null section reads as empty, as flattening it would.
         lines.append(f"    a = o.get({section!r}) or _E")
     for index, field in enumerate(fields):
-        names.update({f"h{index}": field.hook, f"f{index}": field.fast})
+        names.update({f"h{index}": field.hook, f"f{index}": field.fast, f"x{index}": field.extra})
         names[f"d{index}"] = field.default
         names[f"s{index}"] = _setter(cls, field.name)
         mapping = "o" if section is None or field.key in outer else "a"

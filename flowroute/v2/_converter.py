@@ -94,6 +94,12 @@ def _relate(
                 flat[name] = structurer(model)(_flatten(related, model, included), related)
 
 
+def _related(resource: Any, cls: type[T], included: Optional[Included]) -> T:
+    structure: Any = structurer(cls)
+    result: T = structure(_flatten(resource, cls, included), resource)
+    return result
+
+
 def _locate(resource: dict[str, Any]) -> Any:
     relationships = resource.get("relationships")
     related = set(relationships) if type(relationships) is dict else set()
@@ -179,14 +185,11 @@ def read_many(answer: Answer, cls: type[T], endpoint: object = None) -> list[T]:
     response, body = _unpack(answer)
     data = _data(body, list, response)
     included = _index(body)
-    flat = structurer(cls)
     # Resources without relationships (most listings) are read where they lie.
     direct = structurer(cls, section="attributes", outer=_OUTER)
     try:
         return [
-            flat(_flatten(item, cls, included), item)
-            if item.get("relationships")
-            else direct(item, item)
+            _related(item, cls, included) if item.get("relationships") else direct(item, item)
             for item in data
         ]
     except SHAPE_ERRORS:
