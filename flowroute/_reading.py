@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import typing
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
@@ -81,8 +81,7 @@ def read(
     return result
 
 
-@attrs.frozen
-class PageRule:
+class PageRule(NamedTuple):
     """How a listing asks for its next page.
 
     Attributes:
@@ -127,6 +126,8 @@ class PageRule:
         return following
 
 
+# Tuples, not attrs classes: these modules load with the first call, and
+# an attrs class costs most of a millisecond to create.
 OFFSET = PageRule("offset", 0, by_count=True)
 """v2: ``offset`` moves on by the page's size."""
 

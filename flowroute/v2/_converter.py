@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any, Optional, TypeVar, Union
+from typing import Any, NamedTuple, Optional, TypeVar, Union
 
 import attrs
 
@@ -34,8 +34,7 @@ Answer = Union[Response, Any]
 """A `Response`, or (from older call sites) its decoded body alone."""
 
 
-@attrs.frozen
-class _Relations:
+class _Relations(NamedTuple):
     """Which fields of a model its relationships fill.
 
     A to-one relationship ``x`` fills the field ``x_id`` with the related id,
