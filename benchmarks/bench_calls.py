@@ -18,7 +18,7 @@ Targets (issue 11, section 3):
 The v3 SDK is vendored under ``benchmarks/v3sdk`` (MIT, its LICENSE kept
 there); it needs ``benchmarks/requirements.txt``, which `make bench` installs.
 
-Usage: python benchmarks/bench_calls.py [--calls N] [--rounds R] [--runs K]
+Usage: python benchmarks/bench_calls.py [--calls N] [--rounds R] [--runs K] [--no-orjson]
 """
 
 from __future__ import annotations
@@ -156,7 +156,14 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=100, help="detail calls per round")
     parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds per run")
     parser.add_argument("--runs", type=int, default=5, help="runs per comparison")
+    parser.add_argument(
+        "--no-orjson", action="store_true", help="decode with the standard library only"
+    )
     args = parser.parse_args()
+    if args.no_orjson:
+        from flowroute import _json
+
+        _json._fast = None
 
     spawn = multiprocessing.get_context("spawn")
     parent, child = spawn.Pipe()
