@@ -151,7 +151,8 @@ def _open_enum(members: type[enum.Enum]) -> Hook:
     return structure
 
 
-def _sequence(item: Any, build: Callable[[Any], Any]) -> Hook:
+def _sequence(item: Any, build: Optional[Callable[[Any], Any]]) -> Hook:
+    """Structures a JSON list; `build` makes the final container (None: the list itself)."""
     hook, fast = hook_for(item)
     model = structurer(item) if isinstance(item, type) and attrs.has(item) else None
 
@@ -160,10 +161,12 @@ def _sequence(item: Any, build: Callable[[Any], Any]) -> Hook:
         if type(value) is not list:
             raise TypeError(f"expected a list, got {type_name(value)}")
         if model is not None:  # the nested hook's own dict test, without its call
-            return build([model(x, x) if type(x) is dict else hook(x) for x in value])
-        if fast is not None:
-            return build([x if type(x) is fast else hook(x) for x in value])
-        return build([hook(x) for x in value])
+            items = [model(x, x) if type(x) is dict else hook(x) for x in value]
+        elif fast is not None:
+            items = [x if type(x) is fast else hook(x) for x in value]
+        else:
+            items = [hook(x) for x in value]
+        return items if build is None else build(items)
 
     return structure
 
@@ -210,7 +213,7 @@ def hook_for(tp: Any) -> tuple[Hook, Optional[type]]:
     if origin is typing.Union and _is_open_enum(args):
         return _open_enum(args[0]), None
     if origin in (tuple, list) and args and (origin is list or args[-1] is Ellipsis):
-        return _sequence(args[0], tuple if origin is tuple else list), None
+        return _sequence(args[0], tuple if origin is tuple else None), None
     if isinstance(tp, type) and attrs.has(tp):
         return _nested(tp), None
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
