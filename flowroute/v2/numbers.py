@@ -217,10 +217,10 @@ class NumbersController(Controller):
         if len(body) == 1:
             raise ValidationError("alias", "an attribute to change: alias or cnam_lookups_enabled")
         # The documented body is flat, ``type`` beside the attributes, as the v3 SDK sends it.
-        updated = self._call(_UPDATE, json=body, id=number)
-        if updated is None:
+        updated = self._send(_UPDATE, json=body, id=number)
+        if updated.body is None:
             return self.list_phone_number_details(number)
-        return read_one(updated, Number, _UPDATE)
+        return read_one(updated, Number)
 
     def set_did_alias(self, id: Union[str, int], alias: str) -> Number:
         """Give one of the account's numbers a friendly name (the v3 SDK's name for it).

@@ -124,7 +124,7 @@ class RoutesController(Controller):
 
     def list_edge_strategies(self) -> list[EdgeStrategy]:
         """The edge strategies a route can name: where Flowroute's edge sends its calls from."""
-        return read_many(self._call(_EDGE_STRATEGIES), EdgeStrategy, _EDGE_STRATEGIES)
+        return read_many(self._send(_EDGE_STRATEGIES), EdgeStrategy)
 
     def update_primary_voice_route(self, number_id: Union[str, int], route: RouteRef) -> None:
         """Send calls to `number_id` through `route` first.

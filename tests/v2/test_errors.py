@@ -167,3 +167,19 @@ def test_wrong_cost_type_names_the_field(v2: V2, rsps: responses.RequestsMock) -
 
     with pytest.raises(errors.DecodeError, match="setup_cost"):
         v2.numbers.search_for_purchasable_phone_numbers()
+
+
+def test_decode_error_has_the_full_url_status_and_json_path(
+    v2: V2, rsps: responses.RequestsMock
+) -> None:
+    good = {"type": "route", "id": "1", "attributes": {"route_type": "host", "value": "h"}}
+    bad = {"type": "route", "id": "2", "attributes": {"route_type": 7, "alias": ["x"]}}
+    expect(rsps, "GET", "/v2/routes", query={"limit": "2"}, reply={"data": [good, bad]})
+
+    with pytest.raises(errors.DecodeError) as info:
+        v2.routes.list_inbound_routes(limit=2)
+
+    error = info.value
+    assert (error.url, error.status) == (f"{BASE_URL}/v2/routes?limit=2", 200)
+    assert error.path == "$.data[1].attributes.route_type"
+    assert "$.data[1].attributes.alias" in str(error)  # every bad field is named
