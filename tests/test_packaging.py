@@ -59,9 +59,11 @@ def test_the_minimum_run_installs_exactly_the_declared_floors() -> None:
     assert _pins(ROOT / "constraints" / "min.txt") == declared
 
 
-def test_one_extra_for_testing_with_the_emulator() -> None:
-    assert list(PROJECT["optional-dependencies"]) == ["testing"]
-    assert _floors(PROJECT["optional-dependencies"]["testing"]).keys() == {"responses"}
+def test_extras_for_testing_with_the_emulator_and_a_faster_decoder() -> None:
+    extras = PROJECT["optional-dependencies"]
+    assert list(extras) == ["testing", "fast"]
+    assert _floors(extras["testing"]).keys() == {"responses"}
+    assert _floors(extras["fast"]).keys() == {"orjson"}  # optional: flowroute._json falls back
 
 
 def test_a_classifier_per_supported_python_and_make_test_runs_both_ends() -> None:
