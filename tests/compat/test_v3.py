@@ -219,6 +219,14 @@ def test_configuration_is_read_at_each_call(
             client.routes.list_inbound_routes()
         assert raised.value.response_code == 401
     assert client.client.base_url == url
+    Configuration.basic_auth_password = None
+    other = Emulator(seed=0)  # same keys, another server: the variable is read again
+    with other.serve() as elsewhere, warnings.catch_warnings():
+        warnings.simplefilter("ignore", FlowrouteDeprecationWarning)
+        monkeypatch.setenv("FLOWROUTE_BASE_URL", elsewhere)
+        client.routes.list_inbound_routes()
+    assert [r.path for r in other.requests] == ["/v2/routes"]
+    assert client.client.base_url == elsewhere
 
 
 def test_each_call_warns_once_per_call_site_naming_its_replacement(

@@ -41,10 +41,11 @@ class Configuration:
     _sessions: ClassVar[dict[tuple[Optional[str], ...], Session]] = {}
 
 
-def _base_url() -> Optional[str]:
+def _base_url() -> str:
     uri = Configuration.base_uri
-    if uri == DEFAULT_BASE_URL and os.environ.get(ENV_BASE_URL):
-        return None  # the Client reads $FLOWROUTE_BASE_URL itself
+    if uri == DEFAULT_BASE_URL:
+        # Read here, not left to the Client: a changed variable must key another session.
+        uri = os.environ.get(ENV_BASE_URL) or uri
     return uri.rstrip("/")
 
 
