@@ -11,6 +11,8 @@
         ...
     emu.inject(Fault.status(503), method="GET", times=2)   # fail on purpose
     emu.requests                    # the request log
+    emu.receive_message(to=number, from_="12065550199", body="hi")  # an inbound SMS
+    emu.wait_for_callbacks(1)       # POSTed to the app's callback URL
 
 One `State` (inventory, account numbers, routes, messages) sits behind one
 `Dispatcher`, reached through either front door. The emulator never imports
@@ -20,23 +22,32 @@ plugin, glue for users' tests, is the one module that does).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Optional
 
-from . import _inventory, _v1, _v2, _v2_cdr
+from . import _control, _inventory, _v1, _v2, _v2_cdr
 from ._cdr_history import CDR_EXPORT_COLUMNS
+from ._courier import Courier, Post, http_post
 from ._dispatch import Api, Credentials, Dispatcher
 from ._faults import Fault
 from ._log import DEFAULT_LOG_SIZE, LoggedRequest
+from ._messaging import MediaSpec
+from ._outbox import CallbackAttempt
+from ._receiver import CallbackReceiver, ReceivedCallback
 from .errors import Conflict, EmulatorError, Forbidden, Invalid, NotFound, Unlocatable
+from .models import Message
 from .state import State
 
 __all__ = [
     "CDR_EXPORT_COLUMNS",
     "DEFAULT_BASE_URL",
+    "CallbackAttempt",
+    "CallbackReceiver",
     "Conflict",
     "Emulator",
     "EmulatorError",
@@ -45,6 +56,7 @@ __all__ = [
     "Invalid",
     "LoggedRequest",
     "NotFound",
+    "ReceivedCallback",
     "State",
     "Unlocatable",
 ]
@@ -52,7 +64,7 @@ __all__ = [
 DEFAULT_BASE_URL = "https://api.flowroute.com"
 
 # The API generations served; each row brings its own auth, routes and errors.
-_APIS: tuple[Api, ...] = (_v2.API, _v1.API, _v2_cdr.DOWNLOAD_API)
+_APIS: tuple[Api, ...] = (_v2.API, _v1.API, _v2_cdr.DOWNLOAD_API, _control.API)
 
 
 def _utc_now() -> datetime:
@@ -77,6 +89,9 @@ class Emulator:
         strict: refuse query parameters the API does not document with a
             400. By default they are ignored, as the service ignores them,
             and each is noted in the request's log entry (``warnings``).
+        callback_timeout: seconds each callback POST to the app may take.
+        post: sends one callback to the app: (url, JSON body, timeout) ->
+            (status or None, error or None); a real HTTP POST by default.
 
     Attributes:
         seed: the seed given.
@@ -94,6 +109,8 @@ class Emulator:
         sleep: Callable[[float], None] = time.sleep,
         log_size: Optional[int] = DEFAULT_LOG_SIZE,
         strict: bool = False,
+        callback_timeout: float = 5.0,
+        post: Post = http_post,
     ) -> None:
         derived_access, derived_secret = _inventory.credentials(seed)
         self.seed = seed
@@ -114,6 +131,7 @@ class Emulator:
             strict=strict,
         )
         self._lock = lock
+        self._courier = Courier(self._state, post, callback_timeout)
 
     def __repr__(self) -> str:
         return f"Emulator(seed={self.seed!r}, access_key={self.access_key!r})"
@@ -259,7 +277,7 @@ class Emulator:
         """
         from . import _server  # http.server only when served
 
-        return _server.serve(self._dispatcher, host, port)
+        return self._with_courier(_server.serve(self._dispatcher, host, port))
 
     def mock(self, base_url: str = DEFAULT_BASE_URL) -> AbstractContextManager[str]:
         """Answer `requests` calls under `base_url` in-process for a `with` block.
@@ -277,4 +295,100 @@ class Emulator:
         """
         from . import _mock  # requests and responses only when mocked
 
-        return _mock.mock(self._dispatcher, base_url)
+        return self._with_courier(_mock.mock(self._dispatcher, base_url))
+
+    @contextlib.contextmanager
+    def _with_courier(self, door: AbstractContextManager[str]) -> Iterator[str]:
+        """A front door with the callback worker running while it is open."""
+        with door as url:
+            self._courier.start()
+            try:
+                yield url
+            finally:
+                self._courier.stop()
+
+    # -- calling the app back ------------------------------------------------
+
+    @property
+    def callbacks(self) -> list[CallbackAttempt]:
+        """Every callback POST attempted since creation or `reset`, oldest first (a snapshot)."""
+        return self._state.outbox.attempts
+
+    def receive_message(
+        self,
+        to: str,
+        from_: str,
+        body: str = "",
+        media: Sequence[MediaSpec] = (),
+    ) -> Message:
+        """Make a message arrive at one of the account's numbers, as from a phone.
+
+        It gets a record (direction ``inbound``) and, when an SMS callback
+        URL (an MMS one when `media` is given) is set for the number or the
+        account, is POSTed there in the service's shape: by the worker
+        while the emulator is served or mocked, or by `deliver`.
+
+        Args:
+            to: the account's number receiving it, 11 digits.
+            from_: the sender, an E.164 number without ``+``.
+            body: its text.
+            media: files, which make it an MMS: URLs, or dicts with ``url``
+                and optionally ``file_name``, ``file_size`` (bytes) and
+                ``mime_type`` (guessed from the name when left out).
+
+        Returns:
+            The message's record.
+
+        Raises:
+            Invalid: a malformed number, URL, or neither text nor media.
+            NotFound: `to` is not on the account.
+        """
+        with self._lock:
+            return self._state.messaging.receive(to, from_, body, media)
+
+    def deliver(self) -> list[CallbackAttempt]:
+        """Take every delivery step due on the clock and POST every callback due, now.
+
+        Runs in the calling thread, so a test needs no worker and no
+        sleep; retries fall due `RETRY_INTERVAL` (30 s) later on the clock.
+
+        Returns:
+            The attempts made by this call, in order.
+        """
+        return self._courier.deliver()
+
+    def wait_for_callbacks(self, count: int, timeout: float = 5.0) -> list[CallbackAttempt]:
+        """Deliver what falls due until `count` callback attempts are recorded in all.
+
+        Returns as soon as they are (no fixed sleep): the attempts so far.
+
+        Raises:
+            TimeoutError: fewer after `timeout` seconds; the message says how many.
+        """
+        return self._courier.wait_for(count, timeout)
+
+    def fail_messages_to(self, *numbers: str) -> None:
+        """Make messages sent to these numbers from now on fail instead of being delivered."""
+        with self._lock:
+            self._state.messaging.failing.update(numbers)
+
+    def set_dlr_interval(self, interval: timedelta) -> None:
+        """Space a sent message's steps (queued, sent, delivered) by `interval` on the clock.
+
+        None by default: all of a message's receipts are due when it is sent.
+        """
+        if interval < timedelta(0):
+            raise ValueError(f"interval must not be negative, got {interval}")
+        with self._lock:
+            self._state.messaging.interval = interval
+
+    def set_mdr_delay(self, delay: timedelta) -> None:
+        """Keep new message records out of lookups for `delay` on the clock, as the service may.
+
+        None by default. A lookup in that time answers 404, as on the
+        service just after sending; ``wait_for_message`` on the client waits it out.
+        """
+        if delay < timedelta(0):
+            raise ValueError(f"delay must not be negative, got {delay}")
+        with self._lock:
+            self._state.messaging.mdr_delay = delay

@@ -203,6 +203,7 @@ def message_fields(call: Call) -> dict[str, Any]:
         "body": "" if attributes.get("body") is None else attributes["body"],
         "is_mms": _flag(attributes.get("is_mms", False), "is_mms"),
         "media_urls": tuple(media),
+        "dlr_callback": attributes.get("dlr_callback"),
     }
 
 

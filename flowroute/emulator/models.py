@@ -12,7 +12,7 @@ from typing import Optional
 
 import attrs
 
-__all__ = ["AccountNumber", "AvailableNumber", "DeliveryReceipt", "Message", "Route"]
+__all__ = ["AccountNumber", "AvailableNumber", "DeliveryReceipt", "Media", "Message", "Route"]
 
 
 @attrs.frozen(kw_only=True)
@@ -110,6 +110,25 @@ class DeliveryReceipt:
 
 
 @attrs.frozen(kw_only=True)
+class Media:
+    """A file attached to an inbound MMS, as the service describes it.
+
+    Attributes:
+        id: the media's id.
+        url: where the service keeps the file.
+        file_name: its name, e.g. ``"image000000.png"``.
+        file_size: its size in bytes.
+        mime_type: its media type, e.g. ``"image/png"``.
+    """
+
+    id: str
+    url: str
+    file_name: str
+    file_size: int
+    mime_type: str
+
+
+@attrs.frozen(kw_only=True)
 class Message:
     """A message detail record (MDR).
 
@@ -127,6 +146,9 @@ class Message:
         message_type: ``"longcode"`` or ``"toll-free"``.
         message_encoding: 0 for GSM-7 text.
         delivery_receipts: the delivery steps so far.
+        dlr_callback: where this message's delivery receipts go, when the
+            sender named a URL for it alone.
+        media: the files of an inbound MMS.
     """
 
     id: str
@@ -142,3 +164,5 @@ class Message:
     message_type: str
     message_encoding: int
     delivery_receipts: tuple[DeliveryReceipt, ...]
+    dlr_callback: Optional[str] = None
+    media: tuple[Media, ...] = ()

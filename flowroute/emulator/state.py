@@ -27,9 +27,11 @@ from ._cdr import CdrBook
 from ._cnam import CnamBook
 from ._e911 import E911Book
 from ._edge import check_edge_strategy
+from ._messaging import Messaging
 from ._numbers import SIP_REG_ROUTE_ID, NumberIndex, bought
+from ._outbox import Outbox
 from .errors import Conflict, Forbidden, Invalid, NotFound
-from .models import AccountNumber, AvailableNumber, DeliveryReceipt, Message, Route
+from .models import AccountNumber, AvailableNumber, Message, Route
 
 __all__ = ["BILLING_METHODS", "ROUTE_TYPES", "SIP_REG_ROUTE", "State"]
 
@@ -99,6 +101,8 @@ class State:
         cnams: CNAM records and which number presents which.
         cdrs: CDR exports and the call history they are made from.
         callbacks: messaging callback URLs of the account and of its numbers.
+        messaging: messages' delivery steps, and inbound messages.
+        outbox: the callbacks to POST to the app, and every attempt made.
     """
 
     inventory: dict[str, AvailableNumber]
@@ -115,6 +119,7 @@ class State:
         self.seed = seed
         self.clock = clock
         self.lock = lock if lock is not None else threading.RLock()
+        self.outbox = Outbox()
         self.reset()
 
     @_locked
@@ -131,6 +136,13 @@ class State:
         self.cnams = CnamBook(self)
         self.cdrs = CdrBook(self)
         self.callbacks = CallbackBook(self)
+        self.messaging = Messaging(self)
+        self.outbox.clear()
+
+    @property
+    def random(self) -> random.Random:
+        """The one random source (ids, generated data); seeded, so runs repeat."""
+        return self._rng
 
     # -- inventory -----------------------------------------------------------
 
@@ -396,6 +408,7 @@ class State:
         body: Any = "",
         is_mms: bool = False,
         media_urls: tuple[str, ...] = (),
+        dlr_callback: Optional[str] = None,
     ) -> Message:
         """Accept an outbound SMS or MMS from one of the account's numbers.
 
@@ -409,6 +422,8 @@ class State:
             raise Invalid("body must be a string", "body")
         for url in media_urls:
             _check(_MEDIA_URL, url, "media_urls", "http(s) URLs")
+        if dlr_callback is not None:
+            _check(_MEDIA_URL, dlr_callback, "dlr_callback", "an http(s) URL")
         if media_urls and not is_mms:
             raise Invalid("media_urls needs is_mms set to true", "media_urls")
         if not body and not media_urls:
@@ -430,24 +445,11 @@ class State:
             amount_nanodollars=MMS_PRICE_NANODOLLARS if is_mms else SMS_PRICE_NANODOLLARS,
             message_type="toll-free" if sender.number_type == "tollfree" else "longcode",
             message_encoding=0,
-            delivery_receipts=(
-                DeliveryReceipt(
-                    level=2,
-                    status="message buffered",
-                    status_code=1003,
-                    description="Message accepted by Carrier",
-                    timestamp=now,
-                ),
-                DeliveryReceipt(
-                    level=1,
-                    status="smsc submit",
-                    status_code=None,
-                    description="Message has been sent",
-                    timestamp=now,
-                ),
-            ),
+            delivery_receipts=self.messaging.initial_receipts(now),
+            dlr_callback=dlr_callback,
         )
         self.messages_by_id[message.id] = message
+        self.messaging.accepted(message)
         return message
 
     @_locked
@@ -455,13 +457,19 @@ class State:
         """Messages with start <= timestamp <= end, newest first."""
         if start > end:
             raise Invalid("start_date must not be after end_date", "end_date")
-        newest_last = [m for m in self.messages_by_id.values() if start <= m.timestamp <= end]
+        self.messaging.advance()
+        newest_last = [
+            m
+            for m in self.messages_by_id.values()
+            if start <= m.timestamp <= end and self.messaging.visible(m)
+        ]
         return sorted(reversed(newest_last), key=lambda m: m.timestamp, reverse=True)
 
     @_locked
     def message(self, message_id: str) -> Message:
         """One message detail record by id; raises NotFound."""
+        self.messaging.advance()
         found = self.messages_by_id.get(message_id)
-        if found is None:
+        if found is None or not self.messaging.visible(found):
             raise NotFound(f"message {message_id} not found")
         return found
