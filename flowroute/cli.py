@@ -20,6 +20,7 @@ from . import _emulator_command
 
 if TYPE_CHECKING:
     from ._client import Client
+    from .emulator import Emulator
 
 __all__ = ["main"]
 
@@ -37,10 +38,13 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> st
 class _Tour:
     """Prints each step of the demo with its result."""
 
-    def __init__(self, client: Client, out: TextIO, writes: bool) -> None:
+    def __init__(
+        self, client: Client, out: TextIO, writes: bool, emulator: Optional[Emulator] = None
+    ) -> None:
         self.client = client
         self.out = out
         self.writes = writes
+        self.emulator = emulator
 
     def say(self, title: str, body: str = "") -> None:
         self.out.write(f"\n== {title}\n")
@@ -68,6 +72,10 @@ class _Tour:
         self.say("Purchased", f"{number.id} ({number.rate_center}, {number.state})")
         self.list_account()
         self.route_and_message(number.id)
+        if self.emulator is not None:  # only an emulator can make a phone text us
+            from ._demo_callbacks import tour_callbacks
+
+            tour_callbacks(self.client, self.emulator, number.id, self.say, format_table)
         self.v1_tour()
 
     def v1_tour(self) -> None:
@@ -167,26 +175,26 @@ def _ids(ids: Iterator[str]) -> str:
 
 
 @contextlib.contextmanager
-def _demo_client(args: argparse.Namespace) -> Iterator[tuple[Client, bool]]:
+def _demo_client(args: argparse.Namespace) -> Iterator[tuple[Client, bool, Optional[Emulator]]]:
     from ._client import Client
 
     if args.base_url or args.access_key or os.environ.get(c.ENV_ACCESS_KEY):
         client = Client(args.access_key, args.secret_key, base_url=args.base_url)
         with client:
-            yield client, args.allow_purchases
+            yield client, args.allow_purchases, None
         return
     from .emulator import Emulator
 
     emulator = Emulator(seed=args.seed)
     keys = (emulator.access_key, emulator.secret_key)
     with emulator.serve() as url, Client(*keys, base_url=url) as client:
-        yield client, True
+        yield client, True, emulator
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
-    with _demo_client(args) as (client, writes):
+    with _demo_client(args) as (client, writes, emulator):
         out.write(f"flowroute demo against {client.base_url}\n")
-        _Tour(client, out, writes).run()
+        _Tour(client, out, writes, emulator).run()
     return 0
 
 

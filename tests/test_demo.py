@@ -24,10 +24,15 @@ def test_demo_prints_the_tour_as_tables() -> None:
         "== Voice routes",
         "== Inbound routes",
         "== Message sent",
+        "== Webhooks: an SMS and an MMS reach the app",
+        "== Webhooks: delivery receipts of the two replies",
     ):
         assert heading in text
     assert "{" not in text  # tables, not raw dicts
     assert "sip-reg" in text
+    webhooks = text.split("== Webhooks: an SMS", 1)[1].split("== v1:", 1)[0]
+    assert "Are you open today?" in webhooks and "menu.png" in webhooks
+    assert webhooks.count("delivered") == 2 and webhooks.count("smsc submit") == 2
 
 
 def test_demo_is_deterministic_for_a_seed() -> None:

@@ -9,7 +9,15 @@ test can ask for them:
 - ``flowroute_client``: a `flowroute.Client` bound to it, whose retries do
   not really sleep (faults you inject are retried at once);
 - ``flowroute_retry_delays``: the seconds that client's retries would have
-  slept, in order, to assert on.
+  slept, in order, to assert on;
+- ``flowroute_callback_receiver``: a stand-in app on loopback that records
+  what the emulator POSTs to it (inbound messages, delivery receipts)::
+
+      def test_receipt(flowroute_client, flowroute_callback_receiver):
+          messages = flowroute_client.v2.messages
+          messages.set_callback("dlr", flowroute_callback_receiver.url + "/dlr")
+          messages.send_a_message(to="12065550123", from_=number, body="hi")
+          receipts = flowroute_callback_receiver.wait_for(3)
 
 The emulator is served on a real socket rather than through `responses`,
 so any HTTP client works, the code under test runs exactly as in
@@ -27,9 +35,10 @@ import pytest
 
 if TYPE_CHECKING:
     from flowroute import Client
-    from flowroute.emulator import Emulator
+    from flowroute.emulator import CallbackReceiver, Emulator
 
 __all__ = [
+    "flowroute_callback_receiver",
     "flowroute_client",
     "flowroute_emulator",
     "flowroute_emulator_url",
@@ -73,3 +82,15 @@ def flowroute_client(
     policy = RetryPolicy(sleep=flowroute_retry_delays.append)
     with Client(*keys, base_url=flowroute_emulator_url, retry_policy=policy) as client:
         yield client
+
+
+@pytest.fixture
+def flowroute_callback_receiver() -> Iterator[CallbackReceiver]:
+    """A loopback HTTP server recording each callback POSTed to it (``.received``).
+
+    ``.url`` is where to point callback URLs; ``.wait_for(n)`` waits for n requests.
+    """
+    from flowroute.emulator import CallbackReceiver
+
+    with CallbackReceiver() as receiver:
+        yield receiver

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import time
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Literal, Optional, Union
 
 from .. import _validate as check
 from .._resource import Controller, Endpoint
-from ..errors import ValidationError
+from ..errors import NotFoundError, ValidationError
 from . import _arguments as arg
 from ._converter import read_id, read_one
 from ._paging import list_page
@@ -84,6 +85,10 @@ def _from_keywords(
         media_urls=media_urls,
         dlr_callback=callback,
     )
+
+
+def _seconds(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _new_message(body: Any) -> NewMessage:
@@ -184,6 +189,46 @@ class MessagesController(Controller):
         """
         body = self._send(_DETAIL, id=arg.mdr_id(id))
         return read_one(body, Message)
+
+    def wait_for_message(
+        self,
+        id: str,
+        timeout: float = 10.0,
+        interval: float = 0.5,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> Message:
+        """A message record, waiting up to `timeout` seconds for it to appear.
+
+        The service may not find a message for a moment after accepting
+        it; this looks it up again every `interval` seconds while the
+        answer is 404, instead of a fixed ``sleep(3)`` before the lookup.
+
+        Args:
+            id: the record id, with its ``mdr2-`` prefix.
+            timeout: seconds to keep trying, 0 or more.
+            interval: seconds between lookups, more than 0.
+            sleep: waits between lookups (tests pass a fake).
+            clock: monotonic seconds, read to keep to `timeout`.
+
+        Raises:
+            flowroute.errors.NotFoundError: still not found after `timeout`.
+        """
+        record_id = arg.mdr_id(id)
+        if not _seconds(timeout) or timeout < 0:
+            raise ValidationError("timeout", "a number of seconds, 0 or more", timeout)
+        if not _seconds(interval) or interval <= 0:
+            raise ValidationError("interval", "a number of seconds above 0", interval)
+        deadline = clock() + timeout
+        while True:
+            try:
+                return self.look_up_a_message_detail_record(record_id)
+            except NotFoundError:
+                remaining = deadline - clock()
+                if remaining <= 0:
+                    raise
+                sleep(min(interval, remaining))
 
     def set_callback(
         self, kind: CallbackKind, url: str, number_id: Union[str, int, None] = None

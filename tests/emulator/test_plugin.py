@@ -53,6 +53,19 @@ def test_retries_of_injected_faults_do_not_sleep(
     assert list(flowroute_client.v2.routes.list_inbound_routes())
     assert [r.status for r in flowroute_emulator.requests] == [503, 503, 200]
     assert len(flowroute_retry_delays) == 2 and all(d >= 0 for d in flowroute_retry_delays)
+
+
+def test_set_callback_send_assert_on_the_receipt(
+    flowroute_client, flowroute_emulator, flowroute_callback_receiver
+):
+    number = flowroute_emulator.seed_numbers(1)[0]
+    messages = flowroute_client.v2.messages
+    messages.set_callback("dlr", flowroute_callback_receiver.url + "/dlr")
+    message_id = messages.send_a_message(to="12065550123", from_=number, body="hi")
+    receipts = [r.json()["data"] for r in flowroute_callback_receiver.wait_for(3)]
+    assert [r["id"] for r in receipts] == [message_id] * 3
+    assert receipts[-1]["attributes"]["status"] == "delivered"
+    assert {r.path for r in flowroute_callback_receiver.received} == {"/dlr"}
 """
 
 
@@ -68,7 +81,7 @@ def test_registered_through_the_pytest11_entry_point() -> None:
 def test_fixtures_in_a_user_test_suite(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_user=USER_TESTS)
     result = pytester.runpytest("-p", "no:cacheprovider", "-W", "error")
-    result.assert_outcomes(passed=5)
+    result.assert_outcomes(passed=6)
 
 
 def test_fixtures_are_listed_with_their_docs(pytester: pytest.Pytester) -> None:
@@ -78,6 +91,8 @@ def test_fixtures_are_listed_with_their_docs(pytester: pytest.Pytester) -> None:
             "flowroute_emulator -- *pytest_plugin.py:*",
             "*A fresh emulator (seed 0) for one test*",
             "flowroute_client -- *pytest_plugin.py:*",
+            "flowroute_callback_receiver -- *pytest_plugin.py:*",
+            "*A loopback HTTP server recording each callback*",
         ]
     )
 
