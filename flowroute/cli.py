@@ -209,7 +209,9 @@ _EMULATOR = """\
 Serve the emulator of the Flowroute API (v1, v2 and v2.1 on one state) over
 HTTP in the foreground, for code in any language or process, until Ctrl-C,
 SIGTERM or a closed output pipe. It prints the URL and the keys to use, then
-a line per request."""
+a line per request. It POSTs inbound messages and delivery receipts to the
+callback URLs set; inject an inbound message with POST
+/_emulator/inbound_messages {"to", "from", "body", "media"} (same keys)."""
 
 _GUIDE = """\
 Print how each call of the legacy libraries (FlowrouteNumbersLib,
