@@ -363,6 +363,13 @@ CASES = {
         reply=doc.MESSAGE_DETAIL,
         returns=Message,
     ),
+    "wait-for-message-found-at-once": Case(
+        lambda v2: v2.messages.wait_for_message(doc.MDR_INBOUND, timeout=0),
+        "GET",
+        f"/v2.1/messages/{doc.MDR_INBOUND}",
+        reply=doc.MESSAGE_DETAIL,
+        returns=Message,
+    ),
 }
 
 
