@@ -1,4 +1,4 @@
-"""The `flowroute` command: a tour of the API, the emulator server, the migration guide.
+"""The `flowroute` command: a tour of the API, the emulator server, the migration guide, migrate.
 
 `flowroute demo` runs against an embedded emulator, so it needs no account.
 With `--base-url` (or credentials) it runs against that API instead, and
@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Optional, TextIO
 
 from . import _constants as c
-from . import _emulator_command
+from . import _emulator_command, _migrate_command
 
 if TYPE_CHECKING:
     from ._client import Client
@@ -258,6 +258,10 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="rst is the source of the docs page",
     )
+    migrate = command(
+        "migrate", "find the legacy calls in a codebase", _migrate_command.DESCRIPTION
+    )
+    _migrate_command.add_arguments(migrate)
     return parser
 
 
@@ -322,6 +326,8 @@ def _run(argv: Optional[Sequence[str]], out: TextIO, stop: threading.Event) -> i
         return 0
     if args.command == "emulator":
         return _emulator_command.run(args, out, stop)
+    if args.command == "migrate":
+        return _migrate_command.run(args, out)
     if args.command == "migration-guide":
         from ._rst import convert
         from .compat.mapping import migration_guide

@@ -74,3 +74,31 @@ class LegacyCall:
             f"{self.library} {self.name}() is deprecated; use {targets} "
             "on flowroute.Client (see the migration guide)"
         )
+
+
+@attrs.frozen(kw_only=True)
+class LegacyName:
+    """A legacy name that is not a call: a controller, a setting, an exception, a model.
+
+    `flowroute migrate scan` reports each use of one with its replacement;
+    the calls on a controller are `LegacyCall` rows.
+
+    Attributes:
+        library: the legacy library, as in `LegacyCall.library`.
+        name: the class, e.g. ``"Configuration"``; ``"*"`` stands for every
+            model of the library not listed by name.
+        kind: ``"controller"``, ``"client"``, ``"configuration"``,
+            ``"exception"``, ``"model"`` or ``"helper"``.
+        replacement: what replaces it on ``flowroute.Client``.
+        changes: what is different there ("" when nothing).
+        attributes: ``(attribute, replacement)`` pairs: the settings of a
+            configuration, the attributes of an exception, the controllers
+            of a client.
+    """
+
+    library: str
+    name: str
+    kind: str
+    replacement: str
+    changes: str = ""
+    attributes: tuple[tuple[str, str], ...] = ()

@@ -20,9 +20,18 @@ from typing import Any, Optional
 
 from ..errors import FlowrouteError
 from . import _messaging_v2, _on_v1, _onto_v2, _update, v3
-from ._row import LegacyCall
+from ._row import LegacyCall, LegacyName
 
-__all__ = ["BY_NAME", "ERROR_DIFFERENCES", "TABLE", "LegacyCall", "main", "migration_guide"]
+__all__ = [
+    "BY_NAME",
+    "ERROR_DIFFERENCES",
+    "NAMES",
+    "TABLE",
+    "LegacyCall",
+    "LegacyName",
+    "main",
+    "migration_guide",
+]
 
 ERROR_DIFFERENCES = ("$.errors",)
 """Where a v2 error body differs from v1's: it keeps v2's ``errors`` list beside ``error``."""
@@ -275,6 +284,148 @@ TABLE: tuple[LegacyCall, ...] = (
 
 BY_NAME: dict[str, LegacyCall] = {row.name: row for row in TABLE}
 """The rows by ``Controller.method``."""
+
+_CREDENTIALS = (
+    ("username", "flowroute.Client(access_key=...) or $FR_ACCESS_KEY"),
+    ("password", "flowroute.Client(secret_key=...) or $FR_SECRET_KEY"),
+    ("BASE_URI", "flowroute.Client(base_url=...) or $FLOWROUTE_BASE_URL"),
+    ("backend", "nothing: flowroute.Client calls v2"),
+    ("strict", "nothing: flowroute.Client never translates"),
+)
+_V3_CREDENTIALS = (
+    ("basic_auth_user_name", "flowroute.Client(access_key=...) or $FR_ACCESS_KEY"),
+    ("basic_auth_password", "flowroute.Client(secret_key=...) or $FR_SECRET_KEY"),
+    ("base_uri", "flowroute.Client(base_url=...) or $FLOWROUTE_BASE_URL"),
+)
+_ONE_CLIENT = "one flowroute.Client holds the credentials and the connection pool"
+_API_ERROR = "flowroute.errors.APIError (any failure: flowroute.errors.FlowrouteError)"
+# ``{e}`` is the name the handler binds the exception to.
+_LEGACY_ERROR = (
+    ("response_code", "{e}.status (0 for no answer: catch flowroute.errors.TransportError)"),
+    ("reason", "str({e}) or {e}.detail"),
+    ("response_body", "{e}.body (the API's error details parsed in {e}.errors)"),
+)
+_SDK_ERROR = (("context", "{e}.status, {e}.body (for context.response.status_code, .raw_body)"),)
+
+
+def _legacy_names(library: str, controllers: tuple[str, ...]) -> tuple[LegacyName, ...]:
+    return (
+        *(
+            LegacyName(
+                library=library,
+                name=controller,
+                kind="controller",
+                replacement="flowroute.Client().v2",
+                changes=_ONE_CLIENT,
+            )
+            for controller in controllers
+        ),
+        LegacyName(
+            library=library,
+            name="Configuration",
+            kind="configuration",
+            replacement="flowroute.Client(access_key=..., secret_key=..., base_url=...)",
+            changes="settings on one client instead of a global class",
+            attributes=_CREDENTIALS,
+        ),
+        LegacyName(
+            library=library,
+            name="APIException",
+            kind="exception",
+            replacement=_API_ERROR,
+            changes="exception class: one hierarchy, typed by status",
+            attributes=_LEGACY_ERROR,
+        ),
+        *(
+            LegacyName(library=library, name=helper, kind="helper", replacement="nothing")
+            for helper in ("APIHelper", "CustomAuthUtility")
+        ),
+    )
+
+
+def _v3_controller(name: str) -> LegacyName:
+    attribute = name[: -len("Controller")].lower()
+    return LegacyName(
+        library=v3.LIBRARY,
+        name=name,
+        kind="controller",
+        replacement=f"flowroute.Client().v2.{attribute}",
+        changes=_ONE_CLIENT,
+    )
+
+
+_V3_CONTROLLERS = tuple(dict.fromkeys(row.controller for row in v3.ROWS))
+
+NAMES: tuple[LegacyName, ...] = (
+    *_legacy_names(_NUMBERS, (_PURCHASABLE, _TNS, _ROUTES)),
+    LegacyName(
+        library=_NUMBERS,
+        name="Route",
+        kind="model",
+        replacement="a v2 route id (client.v2.routes.list_inbound_routes)",
+        changes="route names become route ids; primary and failover are set apart",
+    ),
+    LegacyName(
+        library=_NUMBERS,
+        name="BillingMethod",
+        kind="model",
+        replacement="nothing",
+        changes="billing method lost: v2 bills every number METERED",
+    ),
+    *_legacy_names(_MESSAGING, ("APIController",)),
+    LegacyName(
+        library=_MESSAGING,
+        name="Message",
+        kind="model",
+        replacement="client.v2.messages.send_a_message(to=..., from_=..., body=...)",
+        changes="``content`` becomes ``body``",
+    ),
+    LegacyName(
+        library=v3.LIBRARY,
+        name="FlowroutenumbersandmessagingClient",
+        kind="client",
+        replacement="flowroute.Client(access_key=..., secret_key=...)",
+        changes="the controllers are under client.v2",
+        attributes=tuple(
+            (_v3_controller(c).replacement.rsplit(".", 1)[1], _v3_controller(c).name)
+            for c in _V3_CONTROLLERS
+        ),
+    ),
+    *(_v3_controller(name) for name in _V3_CONTROLLERS),
+    LegacyName(
+        library=v3.LIBRARY,
+        name="Configuration",
+        kind="configuration",
+        replacement="flowroute.Client(access_key=..., secret_key=..., base_url=...)",
+        changes="settings on one client instead of a global class",
+        attributes=_V3_CREDENTIALS,
+    ),
+    *(
+        LegacyName(
+            library=v3.LIBRARY,
+            name=name,
+            kind="exception",
+            replacement=_API_ERROR,
+            changes="exception class: one hierarchy, typed by status",
+            attributes=_SDK_ERROR,
+        )
+        for name in ("APIException", "ErrorException")
+    ),
+    LegacyName(
+        library=v3.LIBRARY,
+        name="APIHelper",
+        kind="helper",
+        replacement="nothing: flowroute.Client serialises",
+    ),
+    LegacyName(
+        library=v3.LIBRARY,
+        name="*",
+        kind="model",
+        replacement="keyword arguments, a dict or a flowroute.v2.models class",
+        changes="request bodies are built by the v2 call",
+    ),
+)
+"""Every legacy name that is not a call, library by library (the scanner reports their uses)."""
 
 
 def _heading(text: str, underline: str) -> list[str]:
