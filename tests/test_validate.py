@@ -94,3 +94,27 @@ def test_integer_text_python_cannot_parse_is_a_validation_error(text: str) -> No
     # str.isdigit() and str.strip() accept more than int() does; found by fuzzing.
     with pytest.raises(ValidationError, match="limit"):
         v.integer(text, "limit", 1, 200)
+
+
+UTC = datetime.timezone.utc
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("2024-03-01T10:00:00Z", datetime.datetime(2024, 3, 1, 10, tzinfo=UTC)),
+        ("2024-03-01T10:00:00.5Z", datetime.datetime(2024, 3, 1, 10, 0, 0, 500000, tzinfo=UTC)),
+        ("2024-03-01 10:00:00.12+00:00", datetime.datetime(2024, 3, 1, 10, 0, 0, 120000, UTC)),
+        ("2024-03-01T10:00:00.1234567Z", datetime.datetime(2024, 3, 1, 10, 0, 0, 123456, UTC)),
+        ("2024-03-01", datetime.datetime(2024, 3, 1)),
+    ],
+)
+def test_iso_datetimes_read_alike_on_every_python(text: str, moment: datetime.datetime) -> None:
+    # Before 3.11 fromisoformat refuses "Z" and fractions of other than 3 or 6 digits.
+    assert v.iso_datetime(text) == moment
+    assert v.date_text(text, "start_date") == text
+
+
+def test_a_fraction_without_a_time_is_not_a_datetime() -> None:
+    with pytest.raises(ValueError):
+        v.iso_datetime("2024-03-01.5")

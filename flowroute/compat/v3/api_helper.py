@@ -15,7 +15,8 @@ import re
 from typing import Any, Callable, Optional
 from urllib.parse import quote
 
-from .models import SdkModel, from_rfc3339
+from ..._validate import iso_datetime
+from .models import SdkModel
 
 __all__ = ["APIHelper"]
 
@@ -221,10 +222,10 @@ class APIHelper:
         def from_datetime(cls, date_time: Any) -> Any:
             """RFC 3339 text of `date_time`, or of the date text given instead."""
             if isinstance(date_time, str):
-                date_time = from_rfc3339(date_time)
+                date_time = iso_datetime(date_time)
             return date_time.isoformat()
 
         @classmethod
         def from_value(cls, value: str) -> APIHelper.RFC3339DateTime:
             """Read RFC 3339 text."""
-            return cls(from_rfc3339(value), value)
+            return cls(iso_datetime(value), value)

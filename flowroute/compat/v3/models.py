@@ -10,10 +10,9 @@ the model class of a nested object. `APIHelper.to_dictionary` and
 
 from __future__ import annotations
 
-import datetime
-import re
-import sys
 from typing import Any, ClassVar, NamedTuple, Optional
+
+from ..._validate import iso_datetime
 
 __all__ = [
     "MDR2",
@@ -57,23 +56,11 @@ class Field(NamedTuple):
     moment: bool = False
 
 
-def from_rfc3339(text: str) -> datetime.datetime:
-    """An RFC 3339 moment as the API writes it; ValueError if it is not one."""
-    text = text.replace("Z", "+00:00")
-    if sys.version_info < (3, 11):
-        # Before 3.11 fromisoformat reads 3 or 6 fraction digits only; the API sends 1 to 6.
-        text = _FRACTION.sub(lambda m: m.group(1)[:7].ljust(7, "0"), text, count=1)
-    return datetime.datetime.fromisoformat(text)
-
-
-_FRACTION = re.compile(r"(\.\d+)")
-
-
 def _moment(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     try:
-        return from_rfc3339(value)
+        return iso_datetime(value)
     except ValueError:
         return value  # an unexpected form stays as it came
 
