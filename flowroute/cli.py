@@ -67,6 +67,7 @@ class _Tour:
             self.say("Read-only run: pass --allow-purchases to buy, route and send")
             self.list_account()
             self.v1_tour()
+            self.services()
             return
         number = numbers.purchase_a_phone_number(found.items[0].id)
         self.say("Purchased", f"{number.id} ({number.rate_center}, {number.state})")
@@ -77,6 +78,16 @@ class _Tour:
 
             tour_callbacks(self.client, self.emulator, number.id, self.say, format_table)
         self.v1_tour()
+        self.services(number.id)
+
+    def services(self, number_id: Optional[str] = None) -> None:
+        """E911, CNAM, CDR exports and porting: for the bought number, or only read."""
+        from . import _demo_services as demo
+
+        if number_id is None:
+            demo.tour_services_read_only(self.client, self.say, format_table)
+        else:
+            demo.tour_services(self.client, self.emulator, number_id, self.say, format_table)
 
     def v1_tour(self) -> None:
         """The same account through v1 (signed, paged by page number); a v1 purchase shows on v2."""
@@ -199,9 +210,11 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 _DEMO = """\
-Tour the API: area codes, a number search, a purchase, routes, a message
-and the same account through v1. By default it runs against an emulator
-started for the occasion, so it needs no account and changes nothing real.
+Tour the API: area codes, a number search, a purchase, routes, a message,
+the same account through v1, then an E911 address and a caller name (CNAM)
+for the number, a CDR export read back, and a portability check. By default
+it runs against an emulator started for the occasion, so it needs no account
+and changes nothing real.
 With --base-url or credentials it runs against that API, and only reads
 unless --allow-purchases is given."""
 
@@ -246,7 +259,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--allow-purchases",
         action="store_true",
-        help="against a real account: buy a number, create a route, send a message",
+        help="against a real account: buy a number, create a route, send a message, "
+        "save an E911 address and a CNAM record, start a CDR export",
     )
     demo.add_argument("--seed", type=int, default=0, help="emulator seed")
     emulator = command("emulator", "serve the emulator over HTTP until Ctrl-C", _EMULATOR)
