@@ -7,12 +7,13 @@ Every legacy method is one line calling `run` with its row of
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import warnings
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import APIError, FlowrouteError, ValidationError
-from . import _shadow
+from . import _record, _shadow
 from .configuration import LOCK, Configuration
 from .errors import (
     APIException,
@@ -55,9 +56,12 @@ def _warn(message: str, category: type[Warning]) -> None:
     warnings.warn(message, category, stacklevel=level)
 
 
-def _deprecated(row: LegacyCall) -> None:
-    """One FlowrouteDeprecationWarning per call site and legacy call."""
+def _deprecated(row: LegacyCall, arguments: dict[str, Any]) -> None:
+    """One FlowrouteDeprecationWarning per call site and legacy call; the call recorded."""
     level, (filename, line) = _caller()
+    if os.environ.get(_record.ENV_RECORD):
+        lost = row.loses(arguments) if row.loses is not None else None
+        _record.record(row, (filename, line), lost)
     site = (filename, line, row.name)
     with LOCK:
         if site in Configuration._warned_sites:
@@ -134,7 +138,7 @@ def run(row: LegacyCall, client: Client, arguments: dict[str, Any], backend: str
             row's legacy exception class, with the legacy body).
         LossyTranslationError: strict mode, and v2 would lose part of the call.
     """
-    _deprecated(row)
+    _deprecated(row, arguments)
     if backend == "v2" or row.on_v1 is None:
         _check_loss(row, arguments)
         return _legacy_errors(row, lambda: row.on_v2(client.v2, **arguments), _EVERY_FAILURE)

@@ -166,8 +166,8 @@ def run(row: LegacyCall, arguments: dict[str, Any]) -> Any:
         row: the call's row.
         arguments: the method's ``locals()``; ``self`` is left out.
     """
-    _deprecated(row)
     called = {name: value for name, value in arguments.items() if name != "self"}
+    _deprecated(row, called)
     current = session()
     return _legacy_errors(row, lambda: row.on_v2(current, **called))
 
