@@ -15,8 +15,9 @@ Targets (issue 11, section 3):
 - ``import flowroute`` + ``Client(...)`` + the first v2 call: at most
   30 ms over ``import requests`` alone (CPU of fresh interpreters).
 
-The v3 SDK is vendored under ``benchmarks/v3sdk`` (MIT, its LICENSE kept
-there); it needs ``benchmarks/requirements.txt``, which `make bench` installs.
+The v3 SDK is vendored under ``benchmarks/vendor/v3sdk`` (MIT, its LICENSE
+kept there); it needs the ``bench`` dependency group, which `make bench`
+installs.
 
 Usage: python benchmarks/bench_calls.py [--calls N] [--rounds R] [--runs K] [--no-orjson]
 """
@@ -42,7 +43,7 @@ import flowroute
 from flowroute._auth import V1Signature
 
 ITEMS = 200
-V3SDK = Path(__file__).parent / "v3sdk"
+V3SDK = Path(__file__).parent / "vendor" / "v3sdk"
 
 
 class Target(NamedTuple):
