@@ -30,6 +30,7 @@ __all__ = [
     "map_exception",
     "read_body",
     "timed_out",
+    "with_body",
 ]
 
 
@@ -221,17 +222,22 @@ def answer(
     return Result(record, failure, sent=True)
 
 
-def emptied(response: Response) -> Response:
-    """The response with its (error) body dropped: the call succeeded after all."""
+def with_body(response: Response, body: Any) -> Response:
+    """The response as received, but for its body."""
     return Response(
         method=response.method,
         url=response.url,
         status=response.status,
         headers=response.headers,
         request_id=response.request_id,
-        body=None,
+        body=body,
         elapsed=response.elapsed,
     )
+
+
+def emptied(response: Response) -> Response:
+    """The response with its (error) body dropped: the call succeeded after all."""
+    return with_body(response, None)
 
 
 def conclude(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 
+from .._exchange import with_body
 from .._reading import OFFSET
 from .._reading import list_page as _list_page
 from .._transport import Response
@@ -38,19 +39,7 @@ def list_page(
 
     def items(response: Response) -> list[T]:
         if unwrap is not None:
-            response = _with_body(response, unwrap(response.body))
+            response = with_body(response, unwrap(response.body))
         return read_many(response, cls)
 
     return _list_page(send, endpoint, params, items, OFFSET)
-
-
-def _with_body(response: Response, body: Any) -> Response:
-    return Response(
-        method=response.method,
-        url=response.url,
-        status=response.status,
-        headers=response.headers,
-        request_id=response.request_id,
-        body=body,
-        elapsed=response.elapsed,
-    )
