@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 __all__ = ["APIHelper"]
 
@@ -23,6 +23,25 @@ def _plain(value: Any) -> Any:
     if callable(getattr(value, "resolve_names", None)):
         return value.resolve_names()
     return vars(value) if hasattr(value, "__dict__") else str(value)
+
+
+def fill_template(
+    url: str, parameters: Optional[dict[str, Any]], render: Callable[[Any], str]
+) -> str:
+    """`url` with each ``{name}`` replaced by ``render(value)``.
+
+    A list's items are joined by ``/`` and None stands for nothing: both
+    generated SDKs (legacy and v3) filled templates so; only `render` differs.
+    """
+    for key, value in (parameters or {}).items():
+        if value is None:
+            text = ""
+        elif isinstance(value, list):
+            text = "/".join(render(item) for item in value)
+        else:
+            text = render(value)
+        url = url.replace("{" + key + "}", text)
+    return url
 
 
 class APIHelper:
@@ -53,15 +72,7 @@ class APIHelper:
         """
         if url is None:
             raise ValueError("url is null")
-        for key, element in (parameters or {}).items():
-            if element is None:
-                text = ""
-            elif isinstance(element, list):
-                text = "/".join(str(item) for item in element)
-            else:
-                text = str(element)
-            url = url.replace("{" + key + "}", text)
-        return url
+        return fill_template(url, parameters, str)
 
     @staticmethod
     def append_url_with_query_parameters(url: str, parameters: Optional[dict[str, Any]]) -> str:

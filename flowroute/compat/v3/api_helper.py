@@ -16,6 +16,7 @@ from typing import Any, Callable, Optional
 from urllib.parse import quote
 
 from ..._validate import iso_datetime
+from ..apihelper import fill_template
 from .models import SdkModel
 
 __all__ = ["APIHelper"]
@@ -88,15 +89,7 @@ class APIHelper:
         """`url` with each ``{name}`` replaced by its escaped value (a list joined by ``/``)."""
         if url is None:
             raise ValueError("URL is None.")
-        for key, value in (parameters or {}).items():
-            if value is None:
-                text = ""
-            elif isinstance(value, list):
-                text = "/".join(_escape(item) for item in value)
-            else:
-                text = _escape(value)
-            url = url.replace("{" + key + "}", text)
-        return url
+        return fill_template(url, parameters, _escape)
 
     @staticmethod
     def append_url_with_query_parameters(
