@@ -11,20 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from decimal import Decimal
-from typing import Any, Callable, Optional
-from urllib.parse import urlencode
+from typing import Any, Optional
 
 from . import _v2_callbacks, _v2_cdr, _v2_cnam, _v2_e911, _v2_extras
 from . import _v2_parse as parse
 from ._dispatch import Api, Call, Credentials, Endpoint, Reply, Request, basic_credentials
 from ._status import reason_phrase
-from ._v2_common import number_changes
+from ._v2_common import Pairs, filters_then_paging, number_changes, page_links, url
 from .errors import Conflict, Forbidden, Invalid, NotFound, Unlocatable
 from .models import AccountNumber, AvailableNumber, Message, Route
 
 __all__ = ["API"]
-
-Pairs = list[tuple[str, str]]
 
 NUMBERS = "/v2/numbers"
 AVAILABLE = "/v2/numbers/available"
@@ -35,34 +32,6 @@ AVAILABLE_FILTERS = ("starts_with", "contains", "ends_with", "rate_center", "sta
 
 
 # -- rendering ----------------------------------------------------------------
-
-
-def _url(call: Call, path: str, pairs: Sequence[tuple[str, str]] = ()) -> str:
-    query = urlencode(pairs)
-    return f"{call.request.base_url}{path}?{query}" if query else f"{call.request.base_url}{path}"
-
-
-def _page_links(
-    call: Call,
-    path: str,
-    query_for: Callable[[int], Pairs],
-    page: parse.Paging,
-    total: int,
-    *,
-    with_self: bool = True,
-) -> dict[str, str]:
-    links = {"self": _url(call, path, query_for(page.offset))} if with_self else {}
-    if page.offset > 0:
-        links["prev"] = _url(call, path, query_for(max(0, page.offset - page.limit)))
-    if page.offset + page.limit < total:
-        links["next"] = _url(call, path, query_for(page.offset + page.limit))
-    return links
-
-
-def _filters_then_paging(filters: dict[str, str], page: parse.Paging) -> Callable[[int], Pairs]:
-    """The documented link order: filters alphabetically, then limit and offset."""
-    fixed = sorted(filters.items())
-    return lambda offset: [*fixed, ("limit", str(page.limit)), ("offset", str(offset))]
 
 
 def _money(amount: Decimal) -> Any:
@@ -83,7 +52,7 @@ def _route_resource(call: Call, route: Route, path: str = ROUTES) -> dict[str, A
     return {
         "attributes": attributes,
         "id": route.id,
-        "links": {"self": _url(call, f"{path}/{route.id}")},
+        "links": {"self": url(call, f"{path}/{route.id}")},
         "type": "route",
     }
 
@@ -104,7 +73,7 @@ def _link(kind: str, resource_id: Optional[str]) -> dict[str, Any]:
 
 
 def _number_document(call: Call, number: AccountNumber) -> dict[str, Any]:
-    self_link = {"self": _url(call, f"{NUMBERS}/{number.number}")}
+    self_link = {"self": url(call, f"{NUMBERS}/{number.number}")}
     route_ids = [number.primary_route_id]
     failover = number.failover_route_id
     if failover is not None and failover != number.primary_route_id:
@@ -138,7 +107,7 @@ def _available_resource(call: Call, number: AvailableNumber) -> dict[str, Any]:
             "value": number.number,
         },
         "id": number.number,
-        "links": {"related": _url(call, f"{NUMBERS}/{number.number}")},
+        "links": {"related": url(call, f"{NUMBERS}/{number.number}")},
         "type": "number",
     }
 
@@ -187,7 +156,7 @@ def _code_list(
     """An area code or exchange listing; `related` holds each code's link."""
     rows = page.slice(list(zip(codes, related)))
     data = [{"id": code, "links": {"related": link}, "type": kind} for code, link in rows]
-    links = _page_links(call, path, _filters_then_paging(filters, page), page, len(codes))
+    links = page_links(call, path, filters_then_paging(filters, page), page, len(codes))
     return Reply(200, {"data": data, "links": links})
 
 
@@ -200,7 +169,7 @@ def list_area_codes(call: Call) -> Reply:
     page = parse.paging(query, maximum=400)
     filters = parse.only(query, ("max_setup_cost",))
     codes = call.state.area_codes(parse.cost(query.get("max_setup_cost")))
-    related = [_url(call, f"{AVAILABLE}/exchanges", [("areacode", code)]) for code in codes]
+    related = [url(call, f"{AVAILABLE}/exchanges", [("areacode", code)]) for code in codes]
     return _code_list(call, f"{AVAILABLE}/areacodes", "areacode", codes, related, filters, page)
 
 
@@ -210,7 +179,7 @@ def list_exchanges(call: Call) -> Reply:
     page = parse.paging(query, maximum=200)
     filters = parse.only(query, ("areacode", "max_setup_cost"))
     codes = call.state.exchanges(query.get("areacode"), parse.cost(query.get("max_setup_cost")))
-    related = [_url(call, AVAILABLE, [("starts_with", f"1{code}")]) for code in codes]
+    related = [url(call, AVAILABLE, [("starts_with", f"1{code}")]) for code in codes]
     return _code_list(call, f"{AVAILABLE}/exchanges", "exchange", codes, related, filters, page)
 
 
@@ -221,7 +190,7 @@ def search_available(call: Call) -> Reply:
     filters = parse.nanp_prefix(parse.only(query, AVAILABLE_FILTERS))
     found = call.state.search_available(**filters)
     data = [_available_resource(call, n) for n in page.slice(found)]
-    links = _page_links(call, AVAILABLE, _filters_then_paging(filters, page), page, len(found))
+    links = page_links(call, AVAILABLE, filters_then_paging(filters, page), page, len(found))
     return Reply(200, {"data": data, "links": links})
 
 
@@ -242,12 +211,12 @@ def list_account_numbers(call: Call) -> Reply:
         {
             "attributes": _number_attributes(n),
             "id": n.number,
-            "links": {"self": _url(call, f"{NUMBERS}/{n.number}")},
+            "links": {"self": url(call, f"{NUMBERS}/{n.number}")},
             "type": "number",
         }
         for n in numbers
     ]
-    links = _page_links(call, NUMBERS, _filters_then_paging(filters, page), page, total)
+    links = page_links(call, NUMBERS, filters_then_paging(filters, page), page, total)
     return Reply(200, {"data": data, "links": links})
 
 
@@ -293,7 +262,7 @@ def list_routes(call: Call) -> Reply:
     filters = parse.only(query, ("route_type",))
     found = call.state.routes(filters.get("route_type"))
     data = [_route_resource(call, r) for r in page.slice(found)]
-    links = _page_links(call, ROUTES, _filters_then_paging(filters, page), page, len(found))
+    links = page_links(call, ROUTES, filters_then_paging(filters, page), page, len(found))
     return Reply(200, {"data": data, "links": links})
 
 
@@ -318,7 +287,7 @@ def send_message(call: Call) -> Reply:
     """POST /v2.1/messages"""
     parse.query(call, ())
     message = call.state.send_message(**parse.message_fields(call))
-    links = {"self": _url(call, f"{MESSAGES}/{message.id}")}
+    links = {"self": url(call, f"{MESSAGES}/{message.id}")}
     return Reply(202, {"data": {"id": message.id, "links": links, "type": "message"}})
 
 
@@ -339,7 +308,7 @@ def list_messages(call: Call) -> Reply:
         ]
 
     data = [_message_resource(m) for m in page.slice(found)]
-    links = _page_links(call, MESSAGES, query_for, page, len(found), with_self=False)
+    links = page_links(call, MESSAGES, query_for, page, len(found), with_self=False)
     return Reply(200, {"data": data, "links": links})
 
 

@@ -19,9 +19,11 @@ from .errors import Invalid
 __all__ = [
     "Pairs",
     "fields",
+    "filters_then_paging",
     "flag",
     "list_document",
     "number_changes",
+    "page_links",
     "resource",
     "url",
     "utc_text",
@@ -37,6 +39,33 @@ def url(call: Call, path: str, pairs: Sequence[tuple[str, str]] = ()) -> str:
     return f"{call.request.base_url}{path}?{query}" if query else f"{call.request.base_url}{path}"
 
 
+def page_links(
+    call: Call,
+    path: str,
+    query_for: Callable[[int], Pairs],
+    page: parse.Paging,
+    total: int,
+    *,
+    with_self: bool = True,
+) -> dict[str, str]:
+    """``self``, and ``prev`` and ``next`` where such a page exists, of a listing of `total`.
+
+    `query_for` gives the query of the page at an offset.
+    """
+    links = {"self": url(call, path, query_for(page.offset))} if with_self else {}
+    if page.offset > 0:
+        links["prev"] = url(call, path, query_for(max(0, page.offset - page.limit)))
+    if page.offset + page.limit < total:
+        links["next"] = url(call, path, query_for(page.offset + page.limit))
+    return links
+
+
+def filters_then_paging(filters: dict[str, str], page: parse.Paging) -> Callable[[int], Pairs]:
+    """The documented link order: filters alphabetically, then limit and offset."""
+    fixed = sorted(filters.items())
+    return lambda offset: [*fixed, ("limit", str(page.limit)), ("offset", str(offset))]
+
+
 def list_document(
     call: Call,
     path: str,
@@ -50,16 +79,7 @@ def list_document(
     Links carry the filters alphabetically, then limit and offset, as the
     documented links do; ``prev`` and ``next`` only where such a page exists.
     """
-    fixed = sorted(filters.items())
-
-    def link(offset: int) -> str:
-        return url(call, path, [*fixed, ("limit", str(page.limit)), ("offset", str(offset))])
-
-    links = {"self": link(page.offset)}
-    if page.offset > 0:
-        links["prev"] = link(max(0, page.offset - page.limit))
-    if page.offset + page.limit < len(rows):
-        links["next"] = link(page.offset + page.limit)
+    links = page_links(call, path, filters_then_paging(filters, page), page, len(rows))
     return {"data": [render(row) for row in page.slice(rows)], "links": links}
 
 
