@@ -253,8 +253,11 @@ class Transport:
         request.body = body
         request.hooks = {"response": []}
         request = auth(request)
-        adapter = self.session.get_adapter(url)
-        response = adapter.send(
+        return self._adapter_send(url, request)
+
+    def _adapter_send(self, url: str, request: requests.PreparedRequest) -> requests.Response:
+        """Send a prepared request, streamed, with the session's TLS and proxy settings."""
+        return self.session.get_adapter(url).send(
             request,
             stream=True,
             timeout=self.timeout,
@@ -262,7 +265,6 @@ class Transport:
             cert=self._settings["cert"],
             proxies=self._settings["proxies"],
         )
-        return response
 
     def download(self, url: str, *, auth: Optional[requests.auth.AuthBase], into: Writable) -> int:
         """Stream the body of ``GET url`` into `into`, one chunk at a time.
@@ -296,14 +298,7 @@ class Transport:
         if auth is not None:
             request = auth(request)
         try:
-            response = self.session.get_adapter(url).send(
-                request,
-                stream=True,
-                timeout=self.timeout,
-                verify=self._settings["verify"] if self._settings["verify"] is not None else True,
-                cert=self._settings["cert"],
-                proxies=self._settings["proxies"],
-            )
+            response = self._adapter_send(url, request)
         except requests.RequestException as exc:
             raise map_exception(exc, "GET", shown) from exc
         logger.debug("GET %s -> %d (download)", shown, response.status_code)
