@@ -34,6 +34,7 @@ from .errors import (
     TransportError,
     UnprocessableEntityError,
     ValidationError,
+    WebhookError,
 )
 from .pagination import Page
 
@@ -73,6 +74,7 @@ __all__ = [
     "TransportError",
     "UnprocessableEntityError",
     "ValidationError",
+    "WebhookError",
     "__version__",
 ]
 

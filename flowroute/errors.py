@@ -3,6 +3,7 @@
     FlowrouteError
     ├── ConfigurationError          bad or missing settings (credentials, base URL)
     ├── ValidationError             bad input, caught before any request is sent
+    ├── WebhookError                a webhook body that is not what Flowroute posts
     ├── TransportError              the exchange itself failed
     │   ├── TimeoutError            any phase took too long (connect, headers, body)
     │   │   ├── ConnectTimeout      connecting took too long (nothing was sent)
@@ -66,6 +67,7 @@ __all__ = [
     "TransportError",
     "UnprocessableEntityError",
     "ValidationError",
+    "WebhookError",
     "error_for_status",
 ]
 
@@ -100,6 +102,21 @@ class ValidationError(FlowrouteError, ValueError):
         if len(shown) > _SHOWN_VALUE:  # a megabyte of bad input must not become the message
             shown = shown[: _SHOWN_VALUE - 3] + "..."
         super().__init__(f"invalid {argument}={shown}: expected {allowed}")
+
+
+class WebhookError(FlowrouteError, ValueError):
+    """A webhook body that is not one Flowroute posts (`flowroute.webhooks.parse`).
+
+    Attributes:
+        reason: what is wrong with the value.
+        field: the JSON path of the bad value, such as
+            ``$.data.attributes.to``; ``$`` for the body as a whole.
+    """
+
+    def __init__(self, reason: str, field: str = "$") -> None:
+        self.reason = reason
+        self.field = field
+        super().__init__(f"invalid webhook body at {field}: {reason}")
 
 
 class TransportError(FlowrouteError):

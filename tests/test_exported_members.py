@@ -9,7 +9,17 @@ def test_all_is_sorted_and_complete() -> None:
     assert names == sorted(names, key=lambda n: (n.startswith("_"), n))
     # "@py_*" names are pytest assertion-rewriting helpers, not ours.
     public = {n for n in dir(flowroute) if not n.startswith(("_", "@"))}
-    modules = {"cli", "compat", "emulator", "errors", "migrate", "pagination", "v1", "v2"}
+    modules = {
+        "cli",
+        "compat",
+        "emulator",
+        "errors",
+        "migrate",
+        "pagination",
+        "v1",
+        "v2",
+        "webhooks",
+    }
     assert public - modules <= set(names)
 
 
