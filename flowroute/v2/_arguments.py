@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Mapping
 from typing import Any, Optional
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from .. import _validate as check
 from ..errors import ValidationError
@@ -77,17 +77,41 @@ def boolean(value: Any, argument: str) -> bool:
     raise ValidationError(argument, "true or false", value)
 
 
-def url(value: Any, argument: str, allowed: str = "an http:// or https:// URL") -> str:
-    """One http(s) URL with a host."""
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+_URL_RULE = "an absolute http:// or https:// URL, without credentials in it"
+
+
+def _url_parts(value: Any) -> Optional[SplitResult]:
+    """The parts of an http(s) URL with a host and a valid port, or None."""
+    if not isinstance(value, str) or any(c.isspace() or not c.isprintable() for c in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (reading it checks it: a bad port raises ValueError)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return parts
+
+
+def url(value: Any, argument: str, allowed: str = _URL_RULE) -> str:
+    """One absolute http(s) URL with a host and no user name or password in it.
+
+    A URL carrying credentials is refused, and shown in the error with them
+    masked: the error message must not repeat a secret.
+    """
+    parts = _url_parts(value)
+    if parts is None:
         raise ValidationError(argument, allowed, value)
+    if "@" in parts.netloc:
+        shown = parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]).geturl()
+        raise ValidationError(argument, allowed, shown)
     return str(value)
 
 
 def urls(value: Any, argument: str) -> tuple[str, ...]:
     """A list of http(s) URLs (a lone string is refused: it is not a list)."""
-    allowed = "a list of http:// or https:// URLs"
+    allowed = "a list of absolute http:// or https:// URLs, without credentials in them"
     if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
         raise ValidationError(argument, allowed, value)
     return tuple(url(item, argument, allowed) for item in value)

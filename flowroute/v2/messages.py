@@ -58,6 +58,9 @@ def _from_attributes(body: Any) -> NewMessage:
     for required in ("to", "from"):
         if required not in attributes:
             raise ValidationError(required, "a phone number", None)
+    explicit = attributes.get("is_mms", True)
+    if attributes.get("media_urls") and str(explicit).lower() == "false":
+        raise ValidationError("is_mms", "true (or left out) when media_urls are given", False)
     return NewMessage(
         to=attributes["to"],
         from_=attributes["from"],
@@ -94,10 +97,9 @@ def _seconds(value: Any) -> bool:
 def _new_message(body: Any) -> NewMessage:
     """The message to send, from any accepted body form, checked and normalised."""
     message = body if isinstance(body, NewMessage) else _from_attributes(body)
-    is_mms = arg.boolean(message.is_mms, "is_mms")
     media_urls = arg.urls(message.media_urls, "media_urls")
-    if media_urls and not is_mms:
-        raise ValidationError("is_mms", "true when media_urls are given", message.is_mms)
+    # Media make a message an MMS, as the API documents; is_mms alone sends text as MMS.
+    is_mms = arg.boolean(message.is_mms, "is_mms") or bool(media_urls)
     text = message.body
     if text is not None or not media_urls:
         text = check.text(text, "body")
@@ -142,8 +144,10 @@ class MessagesController(Controller):
                 the JSON text of either dict.
             to: the receiving number.
             from_: the sending number, one of the account's.
-            is_mms: send as MMS; required for media.
-            media_urls: http(s) URLs of media to attach (MMS only).
+            is_mms: send as MMS, even with text only.
+            media_urls: absolute http(s) URLs of media to attach; media
+                make the message an MMS. The service limits an MMS to
+                750 kB in all, text included.
             dlr_callback: a URL for this message's delivery reports.
 
         Returns:

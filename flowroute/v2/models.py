@@ -312,8 +312,8 @@ class NewMessage:
         to: the receiving number.
         from_: the sending number, one of the account's (``from`` in the API).
         body: the text; may be None only for an MMS with media.
-        is_mms: send as MMS; required for media.
-        media_urls: http(s) URLs of the media to attach (MMS only).
+        is_mms: send as MMS, even with text only (media make it one anyway).
+        media_urls: http(s) URLs of the media to attach (an MMS).
         dlr_callback: a URL for this message's delivery reports.
     """
 

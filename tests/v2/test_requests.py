@@ -217,6 +217,31 @@ CASES = {
         reply=doc.MESSAGE_ACCEPTED,
         returns=str,
     ),
+    "send-mms-keywords-media-make-it-mms": Case(
+        lambda v2: v2.messages.send_a_message(
+            to="12065550123",
+            from_=NUMBER,
+            media_urls=["https://media.example/a.png", "https://media.example/b.png"],
+            dlr_callback="https://hooks.example/dlr?app=1",
+        ),
+        "POST",
+        "/v2.1/messages",
+        body={
+            "data": {
+                "type": "message",
+                "attributes": {
+                    "to": "12065550123",
+                    "from": NUMBER,
+                    "is_mms": True,
+                    "media_urls": ["https://media.example/a.png", "https://media.example/b.png"],
+                    "dlr_callback": "https://hooks.example/dlr?app=1",
+                },
+            }
+        },
+        status=202,
+        reply=doc.MESSAGE_ACCEPTED,
+        returns=str,
+    ),
     "messages-documented": Case(
         lambda v2: v2.messages.look_up_a_set_of_messages("2017-12-01", "2018-01-08", 2),
         "GET",

@@ -187,7 +187,9 @@ INVALID_ARGUMENTS = [
     ),
     (lambda v2: v2.messages.send_a_message({**OK_TEXT, "is_mms": "yes"}), "is_mms"),
     (
-        lambda v2: v2.messages.send_a_message({**OK_TEXT, "media_urls": ["http://m/1.gif"]}),
+        lambda v2: v2.messages.send_a_message(
+            {**OK_TEXT, "is_mms": False, "media_urls": ["http://m/1.gif"]}
+        ),
         "is_mms",
     ),
     (
@@ -206,6 +208,21 @@ INVALID_ARGUMENTS = [
         lambda v2: v2.messages.send_a_message({**OK_TEXT, "dlr_callback": "not a url"}),
         "dlr_callback",
     ),
+    (
+        lambda v2: v2.messages.send_a_message(
+            {**OK_TEXT, "dlr_callback": "https://user:pw@hooks.example/dlr"}
+        ),
+        "dlr_callback",
+    ),
+    (lambda v2: v2.messages.send_a_message({**OK_TEXT, "dlr_callback": "/dlr"}), "dlr_callback"),
+    (
+        lambda v2: v2.messages.send_a_message(
+            {**OK_TEXT, "media_urls": ["https://media.example:99999/a.gif"]}
+        ),
+        "media_urls",
+    ),
+    (lambda v2: v2.messages.set_callback("sms", "https://hooks.example/ sms"), "url"),
+    (lambda v2: v2.messages.set_callback("dlr", "https://u:p@hooks.example/", 12065550100), "url"),
     (lambda v2: v2.messages.send_a_message(NewMessage(to=N, from_="12065550101")), "body"),
     # route references
     *[
@@ -282,3 +299,12 @@ def test_any_number_argument_is_normalised_or_refused_before_sending(value: Any)
             assert call.request.path_url == "/v2/numbers/" + (
                 digits if len(digits) == 11 else "1" + digits
             )
+
+
+def test_a_url_with_credentials_is_refused_without_repeating_them() -> None:
+    client = flowroute.Client("key", "secret", base_url="http://127.0.0.1:9")
+    with pytest.raises(flowroute.ValidationError) as caught:
+        client.v2.messages.set_callback("sms", "https://app:hunter2@hooks.example/sms")
+    assert caught.value.argument == "url"
+    assert "hunter2" not in str(caught.value) and "hunter2" not in repr(caught.value.value)
+    assert "https://***@hooks.example/sms" in str(caught.value)
