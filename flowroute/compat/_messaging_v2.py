@@ -22,27 +22,39 @@ _LEGACY_TYPES = {"longcode": "long-code"}
 _RETIRED_PREFIX = "mdr1-"
 
 
+_MMS_KEYS = ("is_mms", "media_urls", "dlr_callback")
+
+
 def message_fields(message: Any) -> dict[str, Any]:
-    """to / from / content of a legacy `Message` (``mfrom`` holds ``from_``) or of a dict."""
+    """The fields of a legacy `Message` (``mfrom`` holds ``from_``) or of a dict."""
     if isinstance(message, dict):
-        return {
+        fields = {
             "to": message.get("to"),
             "from": message.get("from", message.get("from_")),
             "content": message.get("content"),
         }
-    return {
+        return {**fields, **{key: message.get(key) for key in _MMS_KEYS}}
+    fields = {
         "to": getattr(message, "to", None),
         "from": getattr(message, "mfrom", None),
         "content": getattr(message, "content", None),
     }
+    return {**fields, **{key: getattr(message, key, None) for key in _MMS_KEYS}}
 
 
 def create_message(v2: V2, message: Any) -> dict[str, Any]:
-    """``create_message`` on ``POST /v2.1/messages``: ``content`` becomes ``body``."""
+    """``create_message`` on ``POST /v2.1/messages``: ``content`` becomes ``body``.
+
+    ``is_mms``, ``media_urls`` and ``dlr_callback`` (the later edition's
+    fields) are sent when set.
+    """
     fields = message_fields(message)
-    record_id = v2.messages.send_a_message(
-        {"to": fields["to"], "from": fields["from"], "body": fields["content"]}
-    )
+    body = {"to": fields["to"], "from": fields["from"], "body": fields["content"]}
+    # Left out when unset, so an SMS goes on the wire exactly as before.
+    body.update({key: fields[key] for key in _MMS_KEYS if fields[key] not in (None, False, [])})
+    if body["body"] is None and body.get("media_urls"):
+        del body["body"]  # an MMS of media only
+    record_id = v2.messages.send_a_message(body)
     return {"data": {"id": record_id}}
 
 

@@ -27,12 +27,20 @@ _REASONS = {401: "UNAUTHORIZED", 403: "FORBIDDEN"}
 _NOT_OK = "HTTP Response Not OK"
 
 
+def _base_url(uri: str) -> Optional[str]:
+    """The Client's base URL for `uri`, without the ``/v2`` or (later edition) ``/v2.1``."""
+    if uri.rstrip("/").endswith("/v2.1"):
+        uri = uri.rstrip("/")[: -len(".1")]
+    return base_url(uri, LEGACY_BASE_URI)
+
+
 class MessagingConfiguration:
     """The legacy messaging library's settings (``FlowrouteMessagingLib.Configuration``).
 
     Attributes:
-        BASE_URI: the legacy base URI; a trailing ``/v2`` is ignored, so the
-            emulator's URL works with or without it. Left at its default,
+        BASE_URI: the legacy base URI, read at each call; a trailing ``/v2``
+            (or ``/v2.1``, the later edition's) is ignored, so the emulator's
+            URL works with or without it. Left at its default,
             ``$FLOWROUTE_BASE_URL`` is honoured.
         retry_policy: the `flowroute.RetryPolicy` of the controllers' Clients;
             None uses the default one.
@@ -76,21 +84,36 @@ def legacy_error(exc: FlowrouteError) -> APIException:
 class Message:
     """A message to send, as legacy code builds it: ``Message(to=, from_=, content=)``.
 
-    Unknown keywords are ignored, as the legacy model ignored them. ``from_``
-    is kept as ``mfrom``, the legacy attribute name.
+    The library's later edition added ``is_mms`` and ``media_urls`` (an MMS:
+    ``Message(..., media_urls=[url], is_mms=True)``); ``dlr_callback``, which
+    its demo passed, is sent too. Other keywords are ignored, as the legacy
+    model ignored them. ``from_`` is kept as ``mfrom``, the legacy attribute
+    name.
     """
 
     def __init__(self, **kwargs: Any) -> None:
         self.to: Optional[str] = kwargs.get("to")
         self.mfrom: Optional[str] = kwargs.get("from_")
         self.content: Optional[str] = kwargs.get("content")
+        self.is_mms: Any = kwargs.get("is_mms", False)
+        self.media_urls: Any = kwargs.get("media_urls", [])
+        self.dlr_callback: Optional[str] = kwargs.get("dlr_callback")
 
     def resolve_names(self) -> dict[str, Any]:
-        """The message as its legacy JSON object: ``{"to", "from", "content"}``."""
-        return {"to": self.to, "from": self.mfrom, "content": self.content}
+        """The message as the later edition's JSON object (``to``, ``from``, ``content``, MMS)."""
+        return {
+            "to": self.to,
+            "from": self.mfrom,
+            "content": self.content,
+            "is_mms": self.is_mms,
+            "media_urls": self.media_urls,
+        }
 
     def __repr__(self) -> str:
-        return f"Message(to={self.to!r}, from_={self.mfrom!r}, content={self.content!r})"
+        return (
+            f"Message(to={self.to!r}, from_={self.mfrom!r}, content={self.content!r}, "
+            f"is_mms={self.is_mms!r}, media_urls={self.media_urls!r})"
+        )
 
 
 class APIController:
@@ -105,20 +128,24 @@ class APIController:
         self._username = username
         self._password = password
         self._client: Optional[Client] = None
+        self._settings: tuple[Any, ...] = ()
 
     def __repr__(self) -> str:
         return "APIController()"
 
     def _connection(self) -> Client:
-        if self._client is None:
+        # Read at each call, not once: legacy code sets Configuration.BASE_URI
+        # (e.g. to an emulator) after building its controller, or changes it.
+        settings = (_base_url(MessagingConfiguration.BASE_URI), MessagingConfiguration.retry_policy)
+        if self._client is None or settings != self._settings:
             from .._client import Client
 
+            if self._client is not None:
+                self._client.close()
             self._client = Client(
-                self._username,
-                self._password,
-                base_url=base_url(MessagingConfiguration.BASE_URI, LEGACY_BASE_URI),
-                retry_policy=MessagingConfiguration.retry_policy,
+                self._username, self._password, base_url=settings[0], retry_policy=settings[1]
             )
+            self._settings = settings
         return self._client
 
     def create_message(self, message: Any) -> Any:

@@ -137,3 +137,48 @@ def test_a_bad_message_is_refused_before_sending(emulator: Emulator, sender: str
     assert raised.value.response_code == 400
     assert raised.value.response_body["errors"][0]["status"] == 400
     assert emulator.requests == []
+
+
+def test_an_mms_as_the_later_edition_built_it(emulator: Emulator, sender: str) -> None:
+    from FlowrouteMessagingLib.Models.Message import Message
+
+    image = "https://media.example/logo.png"
+    message = Message(
+        to="15305557784", from_=sender, content="A logo", media_urls=[image], is_mms=True
+    )
+    assert message.resolve_names() == {
+        "to": "15305557784",
+        "from": sender,
+        "content": "A logo",
+        "is_mms": True,
+        "media_urls": [image],
+    }
+    with emulator.mock():
+        response = quietly(_controller(emulator).create_message, message)
+    posted = [r.body for r in emulator.requests if r.method == "POST"]
+    attributes = {"to": "15305557784", "from": sender, "body": "A logo"}
+    attributes.update(is_mms=True, media_urls=[image])
+    assert posted == [{"data": {"type": "message", "attributes": attributes}}]
+    assert emulator.state.message(response["data"]["id"]).is_mms
+
+
+def test_base_uri_is_read_at_each_call(
+    emulator: Emulator, sender: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from FlowrouteMessagingLib.Configuration import Configuration
+    from FlowrouteMessagingLib.Models.Message import Message
+
+    other = Emulator(seed=0, access_key=emulator.access_key, secret_key=emulator.secret_key)
+    other_sender = other.state.purchase(sender).number
+    controller = _controller(emulator)
+    with emulator.serve() as first, other.serve() as second:
+        monkeypatch.setattr(Configuration, "BASE_URI", first + "/v2")
+        quietly(controller.create_message, Message(to="15305557784", from_=sender, content="1"))
+        # The later edition's BASE_URI ends in /v2.1; set after the first call.
+        monkeypatch.setattr(Configuration, "BASE_URI", second + "/v2.1")
+        quietly(controller.create_message, Message(to="15305557784", from_=sender, content="2"))
+    assert [r.body["data"]["attributes"]["body"] for r in emulator.requests] == ["1"]
+    assert [(r.path, r.body["data"]["attributes"]["body"]) for r in other.requests] == [
+        ("/v2.1/messages", "2")
+    ]
+    assert other_sender == sender
