@@ -36,7 +36,7 @@ import attrs
 from ._structure import explain, hook_for, structurer
 from .errors import WebhookError
 
-__all__ = ["DeliveryReceipt", "InboundMessage", "Media", "WebhookError", "parse"]
+__all__ = ["DeliveryReceipt", "InboundMessage", "Media", "Webhook", "WebhookError", "parse"]
 
 T = TypeVar("T")
 
@@ -139,6 +139,7 @@ class DeliveryReceipt:
 
 
 Webhook = Union[InboundMessage, DeliveryReceipt]
+"""What `parse` returns: an `InboundMessage` or a `DeliveryReceipt`."""
 
 # Attribute keys whose names differ from the model's fields.
 _MESSAGE_RENAMES = {"callback_url": "message_callback_url"}
