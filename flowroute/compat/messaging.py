@@ -100,14 +100,15 @@ class Message:
         self.dlr_callback: Optional[str] = kwargs.get("dlr_callback")
 
     def resolve_names(self) -> dict[str, Any]:
-        """The message as the later edition's JSON object (``to``, ``from``, ``content``, MMS)."""
-        return {
-            "to": self.to,
-            "from": self.mfrom,
-            "content": self.content,
-            "is_mms": self.is_mms,
-            "media_urls": self.media_urls,
-        }
+        """The message as its legacy JSON object: ``{"to", "from", "content"}``.
+
+        ``is_mms`` and ``media_urls`` join it when set, as the later
+        edition wrote them; an SMS keeps the first edition's three keys.
+        """
+        names = {"to": self.to, "from": self.mfrom, "content": self.content}
+        if self.is_mms or self.media_urls:
+            names.update(is_mms=self.is_mms, media_urls=self.media_urls)
+        return names
 
     def __repr__(self) -> str:
         return (
