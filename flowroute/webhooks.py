@@ -26,6 +26,7 @@ in the model's ``raw``, the whole decoded document.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 from collections.abc import Mapping
 from decimal import Decimal
@@ -240,22 +241,31 @@ def _from_flat(document: dict[str, Any]) -> Webhook:
     urls = document.get("media_urls", [])
     if not isinstance(urls, list):
         raise WebhookError(f"expected a list, got {_kind(urls)}", "$.media_urls")
-    flat["media"] = [{"url": url, "raw": url} for url in urls]
+    flat["media"] = [
+        _read(Media, {"url": url}, url, lambda _, at=f"$.media_urls[{i}]": at)
+        for i, url in enumerate(urls)
+    ]
     return _read_message(flat, document, _flat_path)
 
 
-def _included_media(included: Any) -> list[Any]:
-    """The ``media`` resources of ``included``, each flattened, in document order."""
+def _included_media(included: Any) -> list[Media]:
+    """The ``media`` resources of ``included``, in document order."""
     if not isinstance(included, list):
         raise WebhookError(f"expected a list, got {_kind(included)}", "$.included")
     media = []
     for index, resource in enumerate(included):
-        resource = _object(resource, f"$.included[{index}]")
+        at = f"$.included[{index}]"
+        resource = _object(resource, at)
         if resource.get("type") != "media":
             continue  # another kind of resource: kept in raw, not a file
-        attributes = _object(resource.get("attributes"), f"$.included[{index}].attributes")
-        media.append({**attributes, "id": resource.get("id"), "raw": resource})
+        attributes = _object(resource.get("attributes"), f"{at}.attributes")
+        flat = {**attributes, "id": resource.get("id")}
+        media.append(_read(Media, flat, resource, functools.partial(_resource_path, at)))
     return media
+
+
+def _resource_path(at: str, key: str) -> str:
+    return f"{at}.id" if key == "id" else f"{at}.attributes.{key}"
 
 
 def _read_message(flat: dict[str, Any], document: Any, path: Any) -> InboundMessage:
@@ -263,8 +273,7 @@ def _read_message(flat: dict[str, Any], document: Any, path: Any) -> InboundMess
     amount = _amount(flat, path)
     flat.pop("amount", None)  # not a key the service sends: kept in raw, never read
     message = _read(InboundMessage, flat, document, path)
-    media = tuple(attrs.evolve(m, raw=raw["raw"]) for m, raw in zip(message.media, flat["media"]))
-    return attrs.evolve(message, media=media, amount=amount)
+    return attrs.evolve(message, amount=amount)
 
 
 def _flag(value: Any, path: str) -> Any:

@@ -261,10 +261,25 @@ BAD = [
         "amount",
     ),
     (_with(mms_document(), ("included",), {}), "$.included", "list"),
-    (_with(mms_document(), ("included", 0, "attributes", "url"), None), "$.included[0].url", ""),
+    (
+        _with(mms_document(), ("included", 0, "attributes", "url"), None),
+        "$.included[0].attributes.url",
+        "",
+    ),
     (_with(dlr_document(), ("data", "id"), _DELETE), "$.data.id", ""),
     (_with(dlr_document(), ("data", "attributes", "level"), "2"), "$.data.attributes.level", ""),
     ({**FLAT_SMS, "media_urls": "https://x"}, "$.media_urls", "list"),
+    ({**FLAT_SMS, "media_urls": ["https://x", 7.5]}, "$.media_urls[1]", "string"),
+    (
+        _with(mms_document(), ("included", 1, "attributes", "file_size"), "9kB"),
+        "$.included[1].attributes.file_size",
+        "integer",
+    ),
+    (
+        _with(mms_document(), ("included", 1, "attributes"), None),
+        "$.included[1].attributes",
+        "object",
+    ),
 ]
 
 

@@ -158,3 +158,20 @@ def test_same_seed_same_inventory() -> None:
             return [(n.id, n.setup_cost) for n in page.items]
 
     assert first_three() == first_three()
+
+
+def test_an_mms_is_sent_with_its_media_and_looked_up_as_one(
+    tour: tuple[Emulator, flowroute.Client],
+) -> None:
+    emu, client = tour
+    number = emu.state.purchase(emu.state.search_available(starts_with="1206")[0].number)
+    media = ["https://media.example/menu.png", "https://media.example/map.png"]
+    messages = client.v2.messages
+    mdr_id = messages.send_a_message(to=MOBILE, from_=number.number, body=None, media_urls=media)
+    sent = emu.requests[-1].body["data"]["attributes"]
+    assert (sent["is_mms"], sent["media_urls"], "body" in sent) == (True, media, False)
+    record = messages.look_up_a_message_detail_record(mdr_id)
+    assert record.is_mms and record.id == mdr_id
+    assert emu.state.message(mdr_id).media_urls == tuple(media)
+    listed = messages.look_up_a_set_of_messages(record.timestamp.date(), limit=10)  # type: ignore[union-attr]
+    assert [m.is_mms for m in listed if m.id == mdr_id] == [True]
