@@ -249,7 +249,10 @@ TABLE: tuple[LegacyCall, ...] = (
         parameters=("message",),
         v1="POST /v2/messages (retired)",
         v2=("client.v2.messages.send_a_message",),
-        arguments="``Message(to=, from_=, content=)``: ``content`` becomes ``body``.",
+        arguments=(
+            "``Message(to=, from_=, content=)``: ``content`` becomes ``body``; the later "
+            "edition's ``is_mms`` and ``media_urls`` (and ``dlr_callback``) are sent as given."
+        ),
         result="``{data: {id}}``; the id is an ``mdr2-`` id.",
         read=False,
         on_v1=None,
