@@ -233,7 +233,9 @@ def _from_document(document: dict[str, Any]) -> Webhook:
 def _from_flat(document: dict[str, Any]) -> Webhook:
     if _RECEIPT_KEYS & document.keys():
         flat = dict(document)
-        flat.setdefault("message_id", document.get("id"))
+        if "message_id" not in flat:  # a flat receipt names its message by "id"
+            flat["message_id"] = document.get("id")
+            return _read(DeliveryReceipt, flat, document, _flat_receipt_path)
         return _read(DeliveryReceipt, flat, document, _flat_path)
     if "to" not in document and "from" not in document:
         raise WebhookError("not a Flowroute webhook: no 'data', nor 'to' and 'from'", "$")
@@ -311,6 +313,10 @@ def _document_path(key: str) -> str:
 
 def _flat_path(key: str) -> str:
     return "$.media_urls" if key == "media" else f"$.{key}"
+
+
+def _flat_receipt_path(key: str) -> str:
+    return "$.id" if key == "message_id" else f"$.{key}"
 
 
 def _read(cls: type[T], flat: dict[str, Any], document: Any, path: Any) -> T:

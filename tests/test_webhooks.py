@@ -189,6 +189,16 @@ def test_flat_message_with_media_urls_is_an_mms() -> None:
     assert message.is_mms and message.media == (Media(url="https://media.example.com/a.gif"),)
 
 
+def test_a_flat_receipt_names_its_message_by_id() -> None:
+    attributes = dlr_document()["data"]["attributes"]
+    receipt = webhooks.parse({**attributes, "id": "mdr2-1"})
+    assert isinstance(receipt, DeliveryReceipt)
+    assert (receipt.message_id, receipt.status, receipt.level) == ("mdr2-1", "message buffered", 2)
+    with pytest.raises(WebhookError) as caught:
+        webhooks.parse(attributes)
+    assert caught.value.field == "$.id"
+
+
 @pytest.mark.parametrize("form", [bytes, str, dict])
 def test_bytes_text_and_decoded_json_read_alike(form: Any) -> None:
     text = json.dumps(mms_document())
