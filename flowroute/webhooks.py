@@ -34,7 +34,8 @@ from typing import Any, Optional, TypeVar, Union
 
 import attrs
 
-from ._structure import explain, hook_for, structurer
+from ._reading import explain
+from ._structure import hook_for, structurer
 from .errors import WebhookError
 
 __all__ = ["DeliveryReceipt", "InboundMessage", "Media", "Webhook", "WebhookError", "parse"]
