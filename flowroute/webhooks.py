@@ -16,7 +16,7 @@ shape the service has sent:
   ``from``, ``body`` (and, where present, the other message attributes),
   as apps built on it read it (flowroute/sms-proxy's inbound handler).
 
-Values are read by the same rules as API responses (`flowroute._structure`):
+Values are read by the same rules as API responses:
 times become aware datetimes (UTC when the text has no zone), amounts
 `Decimal`. A body that is not one of these shapes raises `WebhookError`
 naming the JSON path of the bad value; keys the parser does not know stay
