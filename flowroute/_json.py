@@ -1,4 +1,4 @@
-"""Decoding response bodies: orjson when installed (``flowroute[fast]``), else the standard library.
+"""Decoding response bodies: orjson when installed (``flowroute-sdk[fast]``), else the stdlib.
 
 orjson decodes a 200-item page in half the time `json.loads` takes, which
 is most of what separates a typed call from a raw one. It is optional and
