@@ -85,9 +85,10 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'flowroute' has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    # Not cached in globals(): a cached class would outlive its module when a
+    # tool drops modules from sys.modules (pytester's in-process runs do), and
+    # mix two copies of the transport. The lookup costs a microsecond.
+    return getattr(importlib.import_module(module, __name__), name)
 
 
 def __dir__() -> list[str]:

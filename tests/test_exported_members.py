@@ -1,5 +1,8 @@
 """The public surface is what __all__ says, sorted, and every name is documented."""
 
+import subprocess
+import sys
+
 import flowroute
 import flowroute.errors
 
@@ -29,3 +32,35 @@ def test_every_public_name_has_a_docstring() -> None:
             obj = getattr(module, name)
             if callable(obj):
                 assert obj.__doc__, f"{module.__name__}.{name} has no docstring"
+
+
+# What pytester's in-process run does to sys.modules: modules first imported
+# during the run are dropped afterwards, while `flowroute` itself stays.
+STALE_MODULES = """
+import sys
+
+import responses
+
+import subprocess
+import sys
+
+import flowroute
+
+kept = set(sys.modules)
+flowroute.Client  # imports the client's modules
+for name in set(sys.modules) - kept:
+    del sys.modules[name]
+with responses.RequestsMock() as mock:
+    mock.get("https://api.flowroute.com/v2/routes", json={"data": []})
+    client = flowroute.Client("access", "secret")
+    assert client.v2.routes.list_inbound_routes().items == []
+"""
+
+
+def test_lazy_names_follow_sys_modules() -> None:
+    # A lazy name cached on the package would outlive the modules dropped
+    # here, and mix two copies of the transport (tests passed or failed by their order).
+    done = subprocess.run(
+        [sys.executable, "-c", STALE_MODULES], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
