@@ -30,6 +30,7 @@ __all__ = [
     "client",
     "migration_report",
     "reset",
+    "shared_client",
 ]
 
 ENV_BACKEND = "FLOWROUTE_COMPAT_BACKEND"
@@ -151,28 +152,36 @@ def backend() -> str:
 
 
 def client() -> Client:
-    """The Client for the current settings, built once per (credentials, base URL).
+    """The Client for the current `Configuration` settings (see `shared_client`)."""
+    base = base_url(Configuration.BASE_URI, LEGACY_BASE_URI)
+    policy = Configuration.retry_policy
+    return shared_client(Configuration.username, Configuration.password, base, policy)
 
-    The `MAX_CLIENTS` most recently used are kept (an application that
-    switches between a few accounts reuses their pools); the least recently
-    used beyond them is closed, so a process that sees many credentials does
-    not keep a pool per key forever.
+
+def shared_client(
+    username: Optional[str],
+    password: Optional[str],
+    base: Optional[str],
+    policy: Optional[RetryPolicy],
+) -> Client:
+    """The Client for these settings, built once per (credentials, base URL, retry policy).
+
+    Every legacy library shares it (numbers, messaging), so a program that
+    builds a controller per call still uses one pool. The `MAX_CLIENTS`
+    most recently used are kept (an application that switches between a
+    few accounts reuses their pools); the least recently used beyond them
+    is closed, so a process that sees many credentials does not keep a
+    pool per key forever; `reset` closes them all.
     """
     from .._client import Client
 
-    policy = Configuration.retry_policy
-    key = (
-        Configuration.username,
-        Configuration.password,
-        base_url(Configuration.BASE_URI, LEGACY_BASE_URI),
-        policy,
-    )
+    key = (username, password, base, policy)
     evicted = []
     with LOCK:  # two threads' first calls must not build two Clients (two pools)
         cache = Configuration._clients
         found = cache.get(key)
         if found is None:
-            found = Client(key[0], key[1], base_url=key[2], retry_policy=policy)
+            found = Client(username, password, base_url=base, retry_policy=policy)
             cache[key] = found
             while len(cache) > MAX_CLIENTS:
                 evicted.append(cache.popitem(last=False)[1])

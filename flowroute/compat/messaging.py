@@ -1,8 +1,10 @@
 """The legacy ``FlowrouteMessagingLib``: `APIController`, `Message`, `APIException`.
 
 ``APIController(username=..., password=...)`` keeps its credentials, as the
-legacy one did; its calls run on ``/v2.1/messages`` through a Client built
-from them and `MessagingConfiguration.BASE_URI` (or ``$FLOWROUTE_BASE_URL``).
+legacy one did; its calls run on ``/v2.1/messages`` through the Client the
+compat layer keeps for them and `MessagingConfiguration.BASE_URI` (or
+``$FLOWROUTE_BASE_URL``), shared by every controller with those settings and
+closed by `flowroute.compat.reset`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Optional
 
 from ..errors import APIError, FlowrouteError
 from ._run import run
-from .configuration import base_url
+from .configuration import base_url, shared_client
 from .errors import unanswered_status
 from .mapping import BY_NAME
 
@@ -128,8 +130,6 @@ class APIController:
     def __init__(self, username: Optional[str] = None, password: Optional[str] = None) -> None:
         self._username = username
         self._password = password
-        self._client: Optional[Client] = None
-        self._settings: tuple[Any, ...] = ()
 
     def __repr__(self) -> str:
         return "APIController()"
@@ -137,17 +137,11 @@ class APIController:
     def _connection(self) -> Client:
         # Read at each call, not once: legacy code sets Configuration.BASE_URI
         # (e.g. to an emulator) after building its controller, or changes it.
-        settings = (_base_url(MessagingConfiguration.BASE_URI), MessagingConfiguration.retry_policy)
-        if self._client is None or settings != self._settings:
-            from .._client import Client
-
-            if self._client is not None:
-                self._client.close()
-            self._client = Client(
-                self._username, self._password, base_url=settings[0], retry_policy=settings[1]
-            )
-            self._settings = settings
-        return self._client
+        # Shared, not the controller's own: legacy code builds a controller
+        # per message, and each would open (and leave open) its own pool.
+        base = _base_url(MessagingConfiguration.BASE_URI)
+        policy = MessagingConfiguration.retry_policy
+        return shared_client(self._username, self._password, base, policy)
 
     def create_message(self, message: Any) -> Any:
         """Send `message` (a `Message`); returns ``{"data": {"id": "mdr2-..."}}``."""

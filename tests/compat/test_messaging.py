@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import pytest
 
-from flowroute.compat import FlowrouteDeprecationWarning
+from flowroute import Client
+from flowroute.compat import Configuration as CompatConfiguration
+from flowroute.compat import FlowrouteDeprecationWarning, reset
 from flowroute.emulator import Emulator
 
 from .conftest import compat_warnings, quietly
@@ -182,3 +185,32 @@ def test_base_uri_is_read_at_each_call(
         ("/v2.1/messages", "2")
     ]
     assert other_sender == sender
+
+
+def test_controllers_share_one_client_that_reset_closes(
+    emulator: Emulator, sender: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Legacy code builds a controller per message; each used to build its own
+    # Client (a pool of its own) that nothing ever closed.
+    from FlowrouteMessagingLib.Configuration import Configuration
+    from FlowrouteMessagingLib.Models.Message import Message
+
+    closed: list[Client] = []
+    close = Client.close
+
+    def recorded_close(self: Client) -> None:
+        closed.append(self)
+        close(self)
+
+    monkeypatch.setattr(Client, "close", recorded_close)
+    with emulator.serve() as url:
+        Configuration.BASE_URI = url
+        for n in range(3):
+            message = Message(to="15305557784", from_=sender, content=str(n))
+            quietly(_controller(emulator).create_message, message)
+            gc.collect()  # a controller's socket left open would warn here (warnings are errors)
+        shared = list(CompatConfiguration._clients.values())
+        assert len(shared) == 1 and closed == []
+        reset()
+    assert closed == shared
+    assert [(r.method, r.status) for r in emulator.requests] == [("POST", 202)] * 3
