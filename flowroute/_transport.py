@@ -3,7 +3,9 @@
 A request is prepared by hand and given straight to the session's mounted
 adapter. `Session.request` would merge environment settings, cookies and
 hooks and follow redirects on every call; the API needs none of that, and
-proxy and TLS settings are resolved once per Transport instead. urllib3's
+proxy and TLS settings are resolved once per Transport instead. On a
+session the Transport creates, that adapter (`_adapter`) also skips the
+pool, path and cookie work requests' adapter redoes per call. urllib3's
 own retries stay at zero so that this loop is the only retry layer and the
 auth object signs every attempt afresh. Reading and judging the answer is
 `_exchange`'s job; cutting a connection past its deadline, `_deadline`'s.
@@ -24,7 +26,8 @@ from requests.structures import CaseInsensitiveDict
 
 from . import _constants as c
 from . import errors
-from ._deadline import DeadlineAdapter, Watchdog
+from ._adapter import APIAdapter
+from ._deadline import Watchdog
 from ._exchange import (
     Response,
     Result,
@@ -114,7 +117,7 @@ class Transport:
         self._owns_session = session is None
         if session is None:
             session = requests.Session()
-            adapter = DeadlineAdapter()
+            adapter = APIAdapter()
             session.mount("https://", adapter)
             session.mount("http://", adapter)
         self.session = session
@@ -124,9 +127,10 @@ class Transport:
             "Accept": c.JSON_CONTENT_TYPE,
             "Accept-Encoding": "gzip, deflate",
         }
-        self._settings = self.session.merge_environment_settings(
-            self.base_url, {}, False, None, None
-        )
+        settings = self.session.merge_environment_settings(self.base_url, {}, False, None, None)
+        self._verify = settings["verify"] if settings["verify"] is not None else True
+        self._cert = settings["cert"]
+        self._proxies = settings["proxies"]
 
     def close(self) -> None:
         """Close the connection pool (only when this Transport created the session)."""
@@ -261,9 +265,9 @@ class Transport:
             request,
             stream=True,
             timeout=self.timeout,
-            verify=self._settings["verify"] if self._settings["verify"] is not None else True,
-            cert=self._settings["cert"],
-            proxies=self._settings["proxies"],
+            verify=self._verify,
+            cert=self._cert,
+            proxies=self._proxies,
         )
 
     def download(self, url: str, *, auth: Optional[requests.auth.AuthBase], into: Writable) -> int:

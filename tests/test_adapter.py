@@ -1,0 +1,123 @@
+"""APIAdapter: requests' adapter minus per-call lookups, with requests' behaviour kept."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import pytest
+import requests
+from hypothesis import given
+from hypothesis import strategies as st
+from requests.adapters import HTTPAdapter
+
+import flowroute
+from flowroute._adapter import APIAdapter, split_origin
+
+from .reliability.hostile import Hostile, answer
+
+KEYS = ("access-key-1234", "secret-key-5678")
+NUMBER = (
+    b'{"data": {"type": "number", "id": "12065550100", "attributes": {"value": "12065550100"}}}'
+)
+HAS_TLS_LOOKUP = hasattr(HTTPAdapter, "get_connection_with_tls_context")
+
+segments = st.text(alphabet="abcXYZ019-._~%+:@!$&'()*,;=", min_size=0, max_size=8)
+queries = st.text(alphabet="abc019=&%+/:?@", min_size=1, max_size=12)
+
+
+@given(
+    scheme=st.sampled_from(["http", "https"]),
+    host=st.sampled_from(["127.0.0.1", "api.flowroute.com", "[::1]", "localhost"]),
+    port=st.sampled_from(["", ":8080", ":443"]),
+    path=st.lists(segments, min_size=1, max_size=4),
+    query=st.one_of(st.none(), queries),
+)
+def test_split_origin_cuts_the_path_requests_would_send(
+    scheme: str, host: str, port: str, path: list[str], query: Optional[str]
+) -> None:
+    origin = f"{scheme}://{host}{port}"
+    url = origin + "/" + "/".join(path) + (f"?{query}" if query else "")
+    request = requests.PreparedRequest()
+    request.url = url
+    assert split_origin(url) == (origin, request.path_url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1",  # no path
+        "http://127.0.0.1?a=/b",  # a query before any path
+        "http://127.0.0.1/a#frag",  # a fragment is never sent
+        "http://127.0.0.1/a?",  # an empty query: requests drops the "?"
+        "not a url",
+    ],
+)
+def test_split_origin_leaves_odd_urls_to_requests(url: str) -> None:
+    assert split_origin(url) is None
+
+
+class Counting:
+    """Counts the calls that reach requests' own implementation of a method."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+        self.calls = 0
+        original = getattr(HTTPAdapter, name)
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            self.calls += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(HTTPAdapter, name, counted)
+
+
+def number_details(url: str) -> Any:
+    with flowroute.Client(*KEYS, base_url=url) as client:
+        return [
+            client.v2.numbers.with_raw_response.list_phone_number_details("12065550100")
+            for _ in range(3)
+        ]
+
+
+@pytest.mark.skipif(not HAS_TLS_LOOKUP, reason="requests < 2.32.2 looks pools up otherwise")
+def test_the_pool_is_looked_up_and_checked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    lookups = Counting(monkeypatch, "get_connection_with_tls_context")
+    checks = Counting(monkeypatch, "cert_verify")
+    headers = "X-Request-Id: req-9\r\nContent-Type: application/vnd.api+json\r\n"
+    with Hostile(answer("200 OK", NUMBER, headers)) as url:
+        raws = number_details(url)
+    assert (lookups.calls, checks.calls) == (1, 1)
+    assert [(r.status, r.request_id, r.headers["x-request-id"]) for r in raws] == [
+        (200, "req-9", "req-9")
+    ] * 3  # urllib3's headers, case-insensitive as requests' are
+
+
+@pytest.mark.skipif(not HAS_TLS_LOOKUP, reason="requests < 2.32.2 looks pools up otherwise")
+def test_a_pool_the_manager_closed_is_looked_up_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    lookups = Counting(monkeypatch, "get_connection_with_tls_context")
+    with Hostile(answer("200 OK", NUMBER)) as url:
+        client = flowroute.Client(*KEYS, base_url=url)
+        client.v2.numbers.list_phone_number_details("12065550100")
+        adapter = client._transport.session.get_adapter(url)
+        assert isinstance(adapter, APIAdapter)
+        # What evicting it from the manager's ten pools does (urllib3 1.26 also closes it).
+        pools = list(adapter._pools.values())
+        adapter.poolmanager.clear()
+        for pool in pools:
+            pool.close()
+        number = client.v2.numbers.list_phone_number_details("12065550100")
+    assert (number.id, lookups.calls) == ("12065550100", 2)
+
+
+def test_a_proxy_from_the_environment_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    proxy = Hostile(answer("200 OK", NUMBER))
+    with proxy as proxy_url:
+        monkeypatch.setenv("HTTP_PROXY", proxy_url)
+        client = flowroute.Client(
+            *KEYS, base_url="http://api.example.test", allow_insecure_http=True
+        )
+        number = client.v2.numbers.list_phone_number_details("12065550100")
+    assert number.id == "12065550100"
+    # The absolute form of the request line: the proxy was asked, not the host.
+    assert proxy.requests == ["GET http://api.example.test/v2/numbers/12065550100 HTTP/1.1"]
