@@ -18,7 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
-from ._structure import MISSING, Hook, fields_of, hook_for, optional_inner, structurer, type_name
+from ._scalars import Hook, type_name
+from ._structure import MISSING, fields_of, hook_for, optional_inner, structurer
 from .errors import DecodeError
 from .pagination import Page
 

@@ -32,112 +32,23 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-import re
-import sys
 import typing
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
 
 import attrs
+
+from ._scalars import FROMISOFORMAT_READS_Z, MOMENTS, MOMENTS_KEPT, SCALARS, UTC, Hook, type_name
 
 if TYPE_CHECKING:
     import cattrs
 
 __all__ = ["Hook", "fallback_converter", "hook_for", "structurer"]
 
-Hook = Callable[[Any], Any]
 Structurer = Callable[[Any, Any], Any]
 """Structures a model from a flat mapping and the JSON to keep as its ``raw``."""
 
 MISSING = object()
-
-
-def type_name(value: Any) -> str:
-    return "null" if value is None else type(value).__name__
-
-
-def _text(value: Any) -> str:
-    if type(value) is str:
-        return value
-    if type(value) is int:  # not bool: `True` is no text
-        return str(value)
-    raise TypeError(f"expected a string, got {type_name(value)}")
-
-
-def _integer(value: Any) -> int:
-    if type(value) is int:
-        return value
-    raise TypeError(f"expected an integer, got {type_name(value)}")
-
-
-def _boolean(value: Any) -> bool:
-    if type(value) is bool:
-        return value
-    raise TypeError(f"expected true or false, got {type_name(value)}")
-
-
-def _money(value: Any) -> Decimal:
-    # Through str(): Decimal(1.1) would carry the float's binary error, while
-    # str(1.1) is the shortest text that reads back as that float, the JSON's.
-    if type(value) not in (str, int, float):
-        raise TypeError(f"expected an amount, got {type_name(value)}")
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
-        raise ValueError(f"not an amount: {value!r:.40}") from None
-    if not amount.is_finite():
-        raise ValueError(f"not a finite amount: {value!r:.40}")
-    return amount
-
-
-_ISO_MOMENT = (
-    r"(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?)?\s*(Z|[+-]\d\d:?\d\d)?$"
-)
-# From 3.11 `fromisoformat` reads ``Z`` and any number of fraction digits,
-# both of which the API sends; it is ten times cheaper than the pattern below.
-_FROMISOFORMAT_READS_Z = sys.version_info >= (3, 11)
-_UTC = datetime.timezone.utc
-
-
-def _moment_by_pattern(value: str) -> datetime.datetime:
-    match = re.match(_ISO_MOMENT, value)  # compiled on first use, then cached by `re`
-    if match is None:
-        raise ValueError(f"not an ISO-8601 date-time: {value!r:.40}")
-    year, month, day, hour, minute, second, fraction, zone = match.groups()
-    tz = _UTC
-    if zone and zone != "Z":
-        sign = -1 if zone[0] == "-" else 1
-        offset = datetime.timedelta(hours=int(zone[1:3]), minutes=int(zone[-2:]))
-        tz = datetime.timezone(sign * offset)
-    micro = int((fraction or "0")[:6].ljust(6, "0"))
-    h, m, s = (int(x or 0) for x in (hour, minute, second))
-    return datetime.datetime(int(year), int(month), int(day), h, m, s, micro, tzinfo=tz)
-
-
-def _moment(value: Any) -> datetime.datetime:
-    """An ISO-8601 date or date-time; the API's times are UTC, so no zone means UTC."""
-    if type(value) is not str:
-        raise TypeError(f"expected an ISO-8601 date-time, got {type_name(value)}")
-    if _FROMISOFORMAT_READS_Z:
-        try:
-            moment = datetime.datetime.fromisoformat(value)
-        except ValueError:
-            pass  # forms the pattern allows and fromisoformat does not ("... Z")
-        else:
-            return moment if moment.tzinfo is not None else moment.replace(tzinfo=_UTC)
-    return _moment_by_pattern(value)
-
-
-# Exact type -> (hook, the type a value must have to skip the hook).
-_SCALARS: dict[Any, tuple[Hook, Optional[type]]] = {
-    str: (_text, str),
-    int: (_integer, int),
-    bool: (_boolean, bool),
-    Decimal: (_money, None),
-    datetime.datetime: (_moment, None),
-    Any: (lambda value: value, None),
-}
 
 
 def _open_enum(members: type[enum.Enum]) -> Hook:
@@ -207,8 +118,8 @@ def optional_inner(tp: Any) -> Any:
 @functools.cache
 def hook_for(tp: Any) -> tuple[Hook, Optional[type]]:
     """The hook for annotation `tp` (Optional excluded) and its exact fast-path type."""
-    if tp in _SCALARS:
-        return _SCALARS[tp]
+    if tp in SCALARS:
+        return SCALARS[tp]
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is typing.Union and _is_open_enum(args):
         return _open_enum(args[0]), None
@@ -228,7 +139,7 @@ def fallback_converter() -> cattrs.Converter:
     import cattrs
 
     converter = cattrs.Converter()
-    for tp, (hook, _) in _SCALARS.items():
+    for tp, (hook, _) in SCALARS.items():
         if tp is not Any:
             converter.register_structure_hook(tp, _two_arguments(hook))
     converter.register_structure_hook_func(
@@ -249,8 +160,8 @@ class _Field(NamedTuple):
     fast: Optional[type]
     optional: bool
     default: Any  # MISSING when required; an attrs.Factory when made per instance
-    inline: str  # a check written into the generated code, naming `extra` as x<index>
-    extra: Any
+    inline: str  # a check written into the generated code, naming `extra` by name + index
+    extra: Mapping[str, Any]
 
 
 def fields_of(cls: type, renames: Mapping[str, str]) -> list[_Field]:
@@ -274,26 +185,50 @@ def _is_factory(default: Any) -> bool:
     return hasattr(default, "factory") and hasattr(default, "takes_self")
 
 
-def _inline(tp: Any) -> tuple[str, Any]:
-    """A check written into the generated code for `tp`, and the object it names as ``x``.
+def _inline(tp: Any) -> tuple[str, Mapping[str, Any]]:
+    """A check written into the generated code for `tp`, and the objects it names.
 
-    The common case is answered without a call; anything else goes to the hook.
+    The common case is answered without a call; anything else goes to the
+    hook. Each object ``name`` is reached as ``name<index>`` (``x3``).
     """
     inner = optional_inner(tp)
     tp = tp if inner is MISSING else inner
-    args = typing.get_args(tp)
-    if typing.get_origin(tp) is typing.Union and _is_open_enum(args):
-        return "x{i}.get(v, v) if type(v) is str else h{i}(v)", args[0]._value2member_map_
-    if tp is datetime.datetime and _FROMISOFORMAT_READS_Z:
-        return _MOMENT, None
-    return "", None
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is typing.Union and _is_open_enum(args):
+        return "x{i}.get(v, v) if type(v) is str else h{i}(v)", {"x": args[0]._value2member_map_}
+    if tp is datetime.datetime:
+        return _MOMENT, {}
+    if origin in (tuple, list) and args and (origin is list or args[-1] is Ellipsis):
+        return _inline_sequence(args[0], origin)
+    return "", {}
+
+
+def _inline_sequence(item: Any, origin: Any) -> tuple[str, Mapping[str, Any]]:
+    # The list's items checked in the field's own code, as the sequence hook
+    # would (saving its call): a model item is built by its function directly.
+    hook, fast = hook_for(item)
+    extra: dict[str, Any]
+    if isinstance(item, type) and attrs.has(item):
+        each = "x{i}(e, e) if type(e) is dict else y{i}(e)"
+        extra = {"x": structurer(item), "y": hook}
+    elif fast is not None:
+        each, extra = "e if type(e) is x{i} else y{i}(e)", {"x": fast, "y": hook}
+    else:
+        each, extra = "y{i}(e)", {"y": hook}
+    items = f"[{each} for e in v]"
+    if origin is tuple:
+        items = f"tuple({items})"
+    return items + " if type(v) is list else h{i}(v)", extra
 
 
 _MOMENT = "moment"  # the `inline` of a date-time field, written out by _field_lines
 
 
-def _field_lines(index: int, field: _Field, o: str) -> list[str]:
-    """The source that reads, checks and sets one field from the mapping named `o`."""
+def _field_lines(index: int, field: _Field, o: str, fill: bool) -> list[str]:
+    """The source that reads, checks and sets one field from the mapping named `o`.
+
+    `fill`: the instance is a `_fill_class` one, set by plain attribute stores.
+    """
     key = repr(field.key)
     check = f"h{index}(v)"
     if field.fast is not None:
@@ -312,19 +247,28 @@ def _field_lines(index: int, field: _Field, o: str) -> list[str]:
         guard = "    elif v is not None:" if field.optional else "    else:"
     body = [f"v = {check}"]
     if field.inline == _MOMENT:
-        # fromisoformat called here, not through the hook: three a message.
-        body = [
-            "try:",
-            f"    v = _fi(v) if type(v) is str else h{index}(v)",
-            "except ValueError:",
-            f"    v = h{index}(v)",
-            "if v.tzinfo is None:",
-            "    v = v.replace(tzinfo=_UTC)",
-        ]
+        body = _moment_lines(index)
     indent = "    " if guard is None else "        "
     lines += ([] if guard is None else [guard]) + [indent + line for line in body]
-    lines.append(f"    s{index}(self, v)")
+    lines.append(f"    self.{field.name} = v" if fill else f"    s{index}(self, v)")
     return lines
+
+
+def _moment_lines(index: int) -> list[str]:
+    # Four a message: a text seen before is looked up (an unhashable value
+    # raises TypeError here, as the hook would), one not seen is read and kept.
+    read = [f"    w = h{index}(v)"]
+    if FROMISOFORMAT_READS_Z:  # fromisoformat called here, not through the hook
+        read = [
+            "    try:",
+            f"        w = _fi(v) if type(v) is str else h{index}(v)",
+            "    except ValueError:",
+            f"        w = h{index}(v)",
+            "    if w.tzinfo is None:",
+            "        w = w.replace(tzinfo=UTC)",
+        ]
+    keep = ["    if len(_T) >= _TK:", "        _T.clear()", "    _T[v] = w"]
+    return ["w = _T.get(v)", "if w is None:", *read, *keep, "v = w"]
 
 
 def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
@@ -332,6 +276,28 @@ def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
     if slot is not None and hasattr(slot, "__set__"):
         return slot.__set__  # type: ignore[no-any-return]
     return lambda obj, value: object.__setattr__(obj, name, value)
+
+
+def _fill_class(cls: type) -> Optional[type]:
+    """A plain class of the same memory layout as `cls`, or None where Python refuses one.
+
+    Setting the slots of a plain class is one specialised bytecode each,
+    where the slot descriptors of the frozen class cost a call each (about
+    ten times as much); the filled instance then becomes a `cls` by
+    ``__class__`` assignment, which Python allows between classes of the
+    same slots. Python 3.9 to 3.11 refuse it for classes with a
+    ``__weakref__`` slot (as attrs makes them): there, None.
+    """
+    slots = cls.__dict__.get("__slots__")
+    if cls.__bases__ != (object,) or type(slots) is not tuple or "__dict__" in slots:
+        return None
+    fill: type = type(f"{cls.__name__}Filling", (), {"__slots__": slots})
+    probe: Any = object.__new__(fill)
+    try:
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return fill
 
 
 def _direct(cls: type) -> bool:
@@ -348,21 +314,30 @@ def _structurer(
     fields = fields_of(cls, dict(renames))
     if not _direct(cls):
         return _through_init(cls, fields, section, outer)
+    fill = _fill_class(cls)
     names: dict[str, Any] = {"_M": MISSING, "_new": object.__new__, "_cls": cls, "_E": {}}
-    names.update(_fi=datetime.datetime.fromisoformat, _UTC=_UTC)
-    lines = ["def structure(o, raw):", "    self = _new(_cls)"]
+    names.update(_fi=datetime.datetime.fromisoformat, UTC=UTC, _fill=fill)
+    names.update(_T=MOMENTS, _TK=MOMENTS_KEPT)
+    # The filling class has no __init__: calling it is cheaper than object.__new__.
+    lines = [
+        "def structure(o, raw):",
+        "    self = _new(_cls)" if fill is None else "    self = _fill()",
+    ]
     if section is not None:
         # A missing or null section reads as empty, as flattening it would.
         lines.append(f"    a = o.get({section!r}) or _E")
     for index, field in enumerate(fields):
-        names.update({f"h{index}": field.hook, f"f{index}": field.fast, f"x{index}": field.extra})
+        names.update({f"h{index}": field.hook, f"f{index}": field.fast})
+        names.update({f"{name}{index}": value for name, value in field.extra.items()})
         names[f"d{index}"] = field.default
         names[f"s{index}"] = _setter(cls, field.name)
         mapping = "o" if section is None or field.key in outer else "a"
-        lines += _field_lines(index, field, mapping)
+        lines += _field_lines(index, field, mapping, fill is not None)
     if "raw" in attrs.fields_dict(cls):
         names["s_raw"] = _setter(cls, "raw")
-        lines.append("    s_raw(self, raw)")
+        lines.append("    self.raw = raw" if fill is not None else "    s_raw(self, raw)")
+    if fill is not None:
+        lines.append("    self.__class__ = _cls")
     lines.append("    return self")
     # The helpers reach the function as closure cells, cheaper to load than globals.
     maker = [f"def make({', '.join(names)}):", *("    " + line for line in lines)]

@@ -103,3 +103,40 @@ def test_a_model_with_validators_is_built_by_its_init() -> None:
     assert structurer(Checked)({"size": 3}, None) == Checked(size=3)
     with pytest.raises(ValueError):
         structurer(Checked)({"size": -1}, None)
+
+
+@attrs.frozen(kw_only=True)
+class Derived(Part):
+    size: int = 0
+
+
+def test_a_filled_model_is_the_frozen_class_itself() -> None:
+    obj = {"id": "1", "parts": [{"name": "a"}], "at": "2017-03-30T21:35:09.45Z"}
+    for cls, fields in ((Sample, obj), (Derived, {"name": "b", "size": 2})):
+        built = structurer(cls)(fields, fields)
+        assert type(built) is cls and built.raw is fields
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            built.raw = None  # type: ignore[misc]
+        assert built == attrs.evolve(built)
+    part = structurer(Sample)(obj, obj).parts[0]
+    assert type(part) is Part and hash(part) == hash(Part(name="a"))
+
+
+def test_date_times_read_alike_seen_before_or_not() -> None:
+    from flowroute import _scalars
+
+    text = "2017-03-30T21:35:09.45Z"
+    first = structurer(Sample)({"id": "1", "at": text}, None).at
+    _scalars.MOMENTS.clear()
+    assert structurer(Sample)({"id": "1", "at": text}, None).at == first
+    assert _scalars.MOMENTS[text] == first
+    for bad in ("2017-02-30T00:00:00Z", ["2017-03-30"], 5):
+        with pytest.raises((TypeError, ValueError)):
+            structurer(Sample)({"id": "1", "at": bad}, None)
+    assert explain(Sample, {"id": "1", "at": [text]}, "$") == [
+        "expected an ISO-8601 date-time, got list @ $.at"
+    ]
+    for second in range(_scalars.MOMENTS_KEPT + 5):
+        moment = f"2017-03-30T21:{second // 60 % 60:02}:{second % 60:02}Z"
+        structurer(Sample)({"id": "1", "at": moment}, None)
+    assert 0 < len(_scalars.MOMENTS) <= _scalars.MOMENTS_KEPT
