@@ -20,6 +20,7 @@ kept there); it needs the ``bench`` dependency group, which `make bench`
 installs.
 
 Usage: python benchmarks/bench_calls.py [--calls N] [--rounds R] [--runs K] [--no-orjson]
+       [--only TEXT]...
 """
 
 from __future__ import annotations
@@ -160,6 +161,12 @@ def main() -> int:
     parser.add_argument(
         "--no-orjson", action="store_true", help="decode with the standard library only"
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="TEXT",
+        help="run only the comparisons whose name contains TEXT (repeatable)",
+    )
     args = parser.parse_args()
     if args.no_orjson:
         from flowroute import _json
@@ -254,8 +261,11 @@ def main() -> int:
             f"decoder {decoder}; {args.runs} runs x {args.rounds} interleaved rounds; "
             "median run (lowest-highest)"
         )
+        if args.only:
+            targets = [t for t in targets if any(text in t.name for text in args.only)]
         met = [_report(t, args.rounds, args.runs) for t in targets]
-        met.append(_first_call_cost(url, key, secret, args.runs * 3))
+        if not args.only or any(text in "import" for text in args.only):
+            met.append(_first_call_cost(url, key, secret, args.runs * 3))
     finally:
         parent.send("stop")
         server.join(timeout=10)
