@@ -12,7 +12,34 @@ import attrs
 
 from .errors import from_flowroute_error
 
-__all__ = ["LegacyCall"]
+__all__ = ["LegacyCall", "LegacyName", "Rewrite"]
+
+
+@attrs.frozen(kw_only=True)
+class Rewrite:
+    """How `flowroute migrate apply` writes a legacy call as its ``client.v2`` call.
+
+    A call is rewritten only when nothing is lost: its row's `LegacyCall.loses`
+    finds no loss in the arguments as written (literals), no handler around
+    it catches a legacy exception, and its result is either unused or
+    `result` gives the legacy result back exactly.
+
+    Attributes:
+        arguments: ``(legacy parameter, v2 keyword)`` pairs; ``""`` drops the
+            argument (its loss is what `LegacyCall.loses` checks). A parameter
+            not listed is passed under its own name; a ``None`` passed by
+            position is left out (the v2 default is None too).
+        model: ``(parameter, ((model keyword, v2 keyword), ...))``: the
+            argument is a legacy model built in the call (``Message(to=...,
+            content=...)``) whose keywords become the v2 call's; empty when none.
+        result: the attribute of the v2 result that equals the legacy result
+            (``"raw"``: the page's JSON document); ``""`` when they differ, so
+            only a call whose result is unused is rewritten.
+    """
+
+    arguments: tuple[tuple[str, str], ...] = ()
+    model: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
+    result: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -39,6 +66,9 @@ class LegacyCall:
         loses: given the arguments, says what this call would lose on v2 (None: nothing).
         error: turns a flowroute error into the library's legacy exception (for the
             legacy libraries any failure, for the v3 SDK the API's and the arguments').
+        rewrite: how `flowroute migrate apply` writes the call on ``client.v2``
+            (None: it is never rewritten, as its result or arguments have no
+            v2 equivalent).
     """
 
     library: str
@@ -56,6 +86,7 @@ class LegacyCall:
     on_v2: Callable[..., Any]
     loses: Optional[Callable[[dict[str, Any]], Optional[str]]] = None
     error: Callable[[Any], Exception] = from_flowroute_error
+    rewrite: Optional[Rewrite] = None
 
     @property
     def name(self) -> str:

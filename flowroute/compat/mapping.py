@@ -20,7 +20,7 @@ from typing import Any, Optional
 
 from ..errors import FlowrouteError
 from . import _messaging_v2, _on_v1, _onto_v2, _update, v3
-from ._row import LegacyCall, LegacyName
+from ._row import LegacyCall, LegacyName, Rewrite
 
 __all__ = [
     "BY_NAME",
@@ -29,6 +29,7 @@ __all__ = [
     "TABLE",
     "LegacyCall",
     "LegacyName",
+    "Rewrite",
     "main",
     "migration_guide",
 ]
@@ -138,6 +139,7 @@ TABLE: tuple[LegacyCall, ...] = (
         on_v1=_on_v1.purchase,
         on_v2=_onto_v2.purchase,
         loses=_billing_loss,
+        rewrite=Rewrite(arguments=(("billing", ""), ("number", "id"))),
     ),
     LegacyCall(
         library=_NUMBERS,
@@ -258,6 +260,7 @@ TABLE: tuple[LegacyCall, ...] = (
         on_v1=None,
         on_v2=_messaging_v2.create_message,
         error=_messaging_error,
+        rewrite=Rewrite(model=("message", (("to", "to"), ("from_", "from_"), ("content", "body")))),
     ),
     LegacyCall(
         library=_MESSAGING,

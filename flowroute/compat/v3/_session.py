@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any, Callable, Optional, Union, cast
 
-from .._row import LegacyCall
+from .._row import LegacyCall, Rewrite
 from .._run import _deprecated, _legacy_errors
 from .configuration import session
 from .exceptions import sdk_error
@@ -22,13 +22,27 @@ if TYPE_CHECKING:
     from ..._transport import Response, Transport
     from ...v2 import V2
 
-__all__ = ["LIBRARY", "BaseController", "Session", "forward", "run", "sdk_row"]
+__all__ = [
+    "LIBRARY",
+    "PAGE",
+    "UNUSED",
+    "BaseController",
+    "Session",
+    "forward",
+    "run",
+    "sdk_row",
+]
 
 LIBRARY = "flowroutenumbersandmessaging"
 """The library name the v3 SDK rows of the mapping table carry."""
 
 _KEPT = "Kept, in the SDK's order."
 _DOCUMENT = "The response document, as the SDK returned it."
+
+PAGE = Rewrite(result="raw")
+"""A listing's rewrite: the v2 page's ``raw`` is the document the SDK returned."""
+UNUSED = Rewrite()
+"""A call rewritten where its result is unused (v2 answers a model, the SDK a document)."""
 
 
 class _Recorder:
@@ -125,6 +139,7 @@ def sdk_row(
     arguments: str = _KEPT,
     result: str = _DOCUMENT,
     lost: str = "",
+    rewrite: Optional[Rewrite] = None,
 ) -> LegacyCall:
     """One v3 SDK call as a row of the mapping table.
 
@@ -140,6 +155,8 @@ def sdk_row(
         arguments: how its arguments reach v2.
         result: what it returns.
         lost: what v2 cannot keep ("" when nothing).
+        rewrite: how `flowroute migrate apply` writes it on ``client.v2``
+            (`PAGE`, `UNUSED`; None: never).
     """
     targets = (replacement,) if isinstance(replacement, str) else replacement
     return LegacyCall(
@@ -156,6 +173,7 @@ def sdk_row(
         on_v1=None,
         on_v2=on_v2,
         error=sdk_error,
+        rewrite=rewrite,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._session import BaseController, forward, run, sdk_row
+from ._session import PAGE, UNUSED, BaseController, forward, run, sdk_row
 
 __all__ = ["ROWS", "NumbersController"]
 
@@ -20,6 +20,7 @@ ROWS = (
         "numbers.list_available_exchange_codes",
         forward(lambda v2: v2.numbers.list_available_exchange_codes),
         read=True,
+        rewrite=PAGE,
     ),
     sdk_row(
         _C,
@@ -29,6 +30,7 @@ ROWS = (
         "numbers.list_available_area_codes",
         forward(lambda v2: v2.numbers.list_available_area_codes),
         read=True,
+        rewrite=PAGE,
     ),
     sdk_row(
         _C,
@@ -46,6 +48,7 @@ ROWS = (
         "numbers.search_for_purchasable_phone_numbers",
         forward(lambda v2: v2.numbers.search_for_purchasable_phone_numbers),
         read=True,
+        rewrite=PAGE,
     ),
     sdk_row(
         _C,
@@ -55,6 +58,7 @@ ROWS = (
         "numbers.list_account_phone_numbers",
         forward(lambda v2: v2.numbers.list_account_phone_numbers),
         read=True,
+        rewrite=PAGE,
     ),
     sdk_row(
         _C,
@@ -65,6 +69,7 @@ ROWS = (
         forward(lambda v2: v2.numbers.purchase_a_phone_number),
         read=False,
         arguments=_NUMBER,
+        rewrite=UNUSED,
     ),
     sdk_row(
         _C,
@@ -86,6 +91,7 @@ ROWS = (
         read=False,
         arguments=_NUMBER,
         result="``''`` (the empty 204 body).",
+        rewrite=UNUSED,
     ),
     sdk_row(
         _C,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._session import BaseController, forward, run, sdk_row
+from ._session import PAGE, BaseController, forward, run, sdk_row
 
 __all__ = ["ROWS", "RoutesController"]
 
@@ -35,6 +35,7 @@ ROWS = (
         "routes.list_inbound_routes",
         forward(lambda v2: v2.routes.list_inbound_routes),
         read=True,
+        rewrite=PAGE,
     ),
     sdk_row(
         _C,
