@@ -6,7 +6,7 @@
 #              lint, format check, mypy --strict, docs build and the suite;
 #   .venv-min  the oldest supported Python (3.9) with every declared dependency
 #              at its floor, pinned exactly by constraints/min.txt, and no optional
-#              extra but testing: the suite.
+#              extra but testing and migrate (libcst at its floor): the suite.
 # Each venv is created on first use and rebuilt when pyproject.toml changes.
 #
 # The two Pythons are looked up on PATH (python3.13, python3.9) and in pyenv
@@ -36,8 +36,8 @@ BIN_MIN := $(VENV_MIN)/bin
 STAMP_MIN := $(VENV_MIN)/.installed-$(OLDEST)
 PYTEST_ARGS ?= -q
 # (Variables: a comma inside $(call ...) arguments would split them.)
-INSTALL_NEWEST := --upgrade --upgrade-strategy eager -e '.[testing,fast]' --group dev
-INSTALL_OLDEST := -c constraints/min.txt -e '.[testing]' --group test
+INSTALL_NEWEST := --upgrade --upgrade-strategy eager -e '.[testing,fast,migrate]' --group dev
+INSTALL_OLDEST := -c constraints/min.txt -e '.[testing,migrate]' --group test
 
 .PHONY: demo test test-newest test-min lint typecheck pytest docs bench fuzz check-wheel clean
 

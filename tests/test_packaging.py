@@ -53,15 +53,17 @@ def test_the_minimum_run_installs_exactly_the_declared_floors() -> None:
     declared = {
         **_floors(PROJECT["dependencies"]),
         **_floors(PROJECT["optional-dependencies"]["testing"]),
+        **_floors(PROJECT["optional-dependencies"]["migrate"]),
         **_floors(PYPROJECT["dependency-groups"]["test"]),
     }
     assert all(declared.values()), f"every dependency needs a floor: {declared}"
     assert _pins(ROOT / "constraints" / "min.txt") == declared
 
 
-def test_extras_for_testing_with_the_emulator_and_a_faster_decoder() -> None:
+def test_extras_for_testing_with_the_emulator_a_faster_decoder_and_the_codemod() -> None:
     extras = PROJECT["optional-dependencies"]
-    assert list(extras) == ["testing", "fast"]
+    assert list(extras) == ["testing", "fast", "migrate"]
+    assert _floors(extras["migrate"]).keys() == {"libcst"}  # only `flowroute migrate apply`
     assert _floors(extras["testing"]).keys() == {"responses"}
     assert _floors(extras["fast"]).keys() == {"orjson"}  # optional: flowroute._json falls back
 

@@ -1,6 +1,6 @@
 """A provisioning service: module imports, aliases, controllers kept on the instance."""
 
-import FlowrouteNumbersLib.Controllers.InboundRoutesController as routes_module
+import FlowrouteNumbersLib.Controllers.InboundRoutesController as InboundRoutes
 from FlowrouteNumbersLib import Configuration as NumbersConfig
 from FlowrouteNumbersLib.APIException import APIException as FlowrouteError
 from FlowrouteNumbersLib.Controllers.TelephoneNumbersController import (
@@ -14,7 +14,7 @@ class Provisioner(object):
         NumbersConfig.username = access_key
         NumbersConfig.password = secret_key
         self.numbers = Numbers()
-        self.routes = routes_module.InboundRoutesController()
+        self.routes = InboundRoutes()
 
     def owned(self, page=1):
         listing = self.numbers.list_account_telephone_numbers(limit=20, page=page)
@@ -28,4 +28,4 @@ class Provisioner(object):
                 raise
         # Primary to the PBX, failover to the registered SIP device.
         self.numbers.update(number, [FRRoute(name="pbx"), FRRoute(name="sip-reg")])
-        return Numbers.telephone_number_details(self.numbers, number)["routes"]
+        return Numbers.telephone_number_details(number)["routes"]

@@ -1,0 +1,180 @@
+"""Carrying out a `Plan` with libcst, which keeps every space and comment not rewritten.
+
+A rewritten call keeps its argument nodes (their values, comments and line
+breaks); only the callee, the keywords and what is dropped change. A kept
+call gets a ``# flowroute-migrate: <why>`` comment line above its statement,
+once: a statement that has it already is left alone, so a second run
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from typing import Optional, Union
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from ._apply_plan import Decision, Plan, Position
+
+__all__ = ["MARK", "transform"]
+
+MARK = "# flowroute-migrate:"
+"""How the comments on kept calls begin."""
+
+_WIDTH = 88
+_Statement = Union[cst.SimpleStatementLine, cst.BaseCompoundStatement]
+
+
+def transform(source: str, plan: Plan) -> str:
+    """The module's source with the plan carried out."""
+    module = cst.parse_module(source)
+    if not plan.decisions:
+        return source
+    wrapper = MetadataWrapper(module)
+    rewritten = wrapper.visit(_Calls(plan))
+    if plan.rewrites:
+        rewritten = _add_client(rewritten, plan)
+    return rewritten.code
+
+
+def comment_lines(reason: str) -> list[str]:
+    """The comment saying why a call is kept, wrapped."""
+    return textwrap.wrap(
+        reason, _WIDTH, initial_indent=f"{MARK} ", subsequent_indent="#   ", break_on_hyphens=False
+    )
+
+
+class _Calls(cst.CSTTransformer):
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+        self.by_position = {d.position: d for d in plan.decisions}
+        self.reasons: list[list[str]] = []
+
+    # -- statements: collect the reasons of the calls they hold ---------------
+
+    def _enter(self) -> None:
+        self.reasons.append([])
+
+    def _leave(self, node: _Statement) -> _Statement:
+        reasons = self.reasons.pop()
+        have = [line.comment.value for line in node.leading_lines if line.comment]
+        added: list[cst.EmptyLine] = []
+        for reason in dict.fromkeys(reasons):
+            lines = comment_lines(reason)
+            if not _contains(have, lines):
+                added += [cst.EmptyLine(comment=cst.Comment(line)) for line in lines]
+        if not added:
+            return node
+        return node.with_changes(leading_lines=[*node.leading_lines, *added])
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self._enter()
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine:
+        left = self._leave(updated_node)
+        assert isinstance(left, cst.SimpleStatementLine)
+        return left
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.BaseCompoundStatement):
+            self._enter()
+        return super().on_visit(node)
+
+    # libcst types on_leave with a TypeVar no override can name; the node comes back as it went.
+    def on_leave(  # type: ignore[override]
+        self, original_node: cst.CSTNode, updated_node: cst.CSTNode
+    ) -> Union[cst.CSTNode, cst.RemovalSentinel, cst.FlattenSentinel[cst.CSTNode]]:
+        left = super().on_leave(original_node, updated_node)
+        if isinstance(original_node, cst.BaseCompoundStatement):
+            assert isinstance(left, cst.BaseCompoundStatement)
+            return self._leave(left)
+        return left
+
+    # -- calls ------------------------------------------------------------------
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        decision = self._decision(original_node)
+        if decision is None:
+            return updated_node
+        if decision.reason:
+            if self.reasons:
+                self.reasons[-1].append(decision.reason)
+            return updated_node
+        return _rewrite(updated_node, decision, self.plan.client)
+
+    def _decision(self, node: cst.Call) -> Optional[Decision]:
+        where = self.get_metadata(PositionProvider, node)
+        key: Position = (where.start.line, where.start.column, where.end.line, where.end.column)
+        return self.by_position.get(key)
+
+
+def _contains(have: list[str], lines: list[str]) -> bool:
+    return any(have[i : i + len(lines)] == lines for i in range(len(have)))
+
+
+def _rewrite(call: cst.Call, decision: Decision, client: str) -> cst.BaseExpression:
+    arguments: list[cst.Arg] = []
+    layout = call
+    for argument in decision.arguments:
+        source = call.args[argument.index]
+        if argument.inner is not None:
+            # The model's keywords become the call's, laid out as they were in the model.
+            assert isinstance(source.value, cst.Call)
+            layout = source.value
+            source = layout.args[argument.inner]
+        arguments.append(
+            source.with_changes(
+                keyword=cst.Name(argument.keyword),
+                equal=cst.AssignEqual(
+                    whitespace_before=cst.SimpleWhitespace(""),
+                    whitespace_after=cst.SimpleWhitespace(""),
+                ),
+            )
+        )
+    arguments = _commas(layout.args, arguments)
+    func = cst.parse_expression(f"{client}.{decision.target}")
+    rewritten: cst.BaseExpression = call.with_changes(
+        func=func, args=arguments, whitespace_before_args=layout.whitespace_before_args
+    )
+    if decision.row.rewrite is not None and decision.row.rewrite.result:
+        rewritten = cst.Attribute(value=rewritten, attr=cst.Name(decision.row.rewrite.result))
+    return rewritten
+
+
+def _commas(old: Sequence[cst.Arg], new: list[cst.Arg]) -> list[cst.Arg]:
+    """Each argument keeps its comma (and the comment after it); the last ends as the call did."""
+    last = old[-1].comma if old else cst.MaybeSentinel.DEFAULT
+    done = []
+    for i, argument in enumerate(new):
+        comma = argument.comma
+        if i == len(new) - 1:
+            comma = last
+        elif not isinstance(comma, cst.Comma):
+            comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        done.append(argument.with_changes(comma=comma))
+    return done
+
+
+def _add_client(module: cst.Module, plan: Plan) -> cst.Module:
+    body = list(module.body)
+    if not plan.client_exists:
+        line = f"{plan.client} = flowroute.Client({plan.client_arguments})"
+        if not plan.client_arguments:
+            line += "  # keys from $FR_ACCESS_KEY and $FR_SECRET_KEY"
+        elif len(line) > _WIDTH:
+            keywords = "".join(f"    {k.strip()},\n" for k in plan.client_arguments.split(","))
+            line = f"{plan.client} = flowroute.Client(\n{keywords})"
+        statement = cst.parse_statement(line + "\n")
+        if plan.client_after == plan.import_after:  # after the imports: a blank line between
+            statement = statement.with_changes(leading_lines=[cst.EmptyLine()])
+        body.insert(plan.client_after + 1, statement)
+    if not plan.has_import:
+        body.insert(plan.import_after + 1, cst.parse_statement("import flowroute\n"))
+    return module.with_changes(body=body)

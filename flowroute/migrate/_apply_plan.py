@@ -1,0 +1,359 @@
+"""What `flowroute migrate apply` does to one module, decided on its `ast`.
+
+Each legacy call found by the scanner's name binding is either rewritten
+(its `Rewrite` from the mapping table, the arguments it takes to v2) or
+kept with the reason why, every reason written from the table: what v2
+loses, how the result differs, which legacy exception a handler around
+it would stop catching. The plan is a list of `Decision` records keyed by
+the call's position; `_apply_cst` carries them out with libcst, which
+keeps the formatting and comments.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from typing import Any, Optional, Union
+
+import attrs
+
+from ..compat.mapping import LegacyCall, Rewrite
+from ._names import Instance, Ref, legacy_name
+from ._scan import _Scanner
+
+__all__ = ["Argument", "Decision", "Plan", "plan"]
+
+Position = tuple[int, int, int, int]
+"""Where a call is: first line, first column, last line, end column (columns in characters)."""
+
+_CREDENTIALS = {
+    "username": "access_key",
+    "password": "secret_key",
+    "basic_auth_user_name": "access_key",
+    "basic_auth_password": "secret_key",
+}
+_UNKNOWN = object()
+
+
+@attrs.frozen
+class Argument:
+    """One argument of the v2 call: where its value is in the legacy call, and its keyword.
+
+    Attributes:
+        index: the legacy argument (positional ones first, then keywords, as written).
+        keyword: the v2 keyword.
+        inner: for a model built in the call, which of its keyword arguments
+            holds the value (None: the argument itself).
+    """
+
+    index: int
+    keyword: str
+    inner: Optional[int] = None
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """One legacy call: rewritten (`reason` empty) or kept, with why.
+
+    Attributes:
+        position: where the call is.
+        row: its mapping-table row.
+        reason: why it is kept as it is ("" when it is rewritten).
+        arguments: the v2 call's arguments (when rewritten).
+    """
+
+    position: Position
+    row: LegacyCall
+    reason: str = ""
+    arguments: tuple[Argument, ...] = ()
+
+    @property
+    def target(self) -> str:
+        """The v2 method, after ``client.``: ``"v2.numbers.purchase_a_phone_number"``."""
+        return self.row.v2[0].split(".", 1)[1]
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """Everything `apply` does to one module.
+
+    Attributes:
+        decisions: one per legacy call.
+        client: the name of the module's `flowroute.Client`.
+        client_exists: whether the module defines it already.
+        client_arguments: the source of the client's arguments
+            (``"access_key=Configuration.username, ..."``; "" reads the environment).
+        client_after: the top-level statement the client goes after (its index).
+        has_import: whether ``import flowroute`` is there already.
+        import_after: the top-level statement ``import flowroute`` goes after
+            (-1: first, after the docstring).
+    """
+
+    decisions: tuple[Decision, ...]
+    client: str = "client"
+    client_exists: bool = False
+    client_arguments: str = ""
+    client_after: int = -1
+    has_import: bool = False
+    import_after: int = -1
+
+    @property
+    def rewrites(self) -> bool:
+        """Whether any call is rewritten (and so the module needs the client)."""
+        return any(not d.reason for d in self.decisions)
+
+
+def plan(source: str, path: str = "<source>") -> Plan:
+    """Decide what to do with each legacy call of a module.
+
+    Raises:
+        SyntaxError: the source does not parse.
+    """
+    tree = ast.parse(source, filename=path)
+    scanner = _Scanner(path)
+    for _ in range(2):  # as the scan: a name may be bound after its use
+        scanner.bind(tree)
+    lines = source.splitlines()
+    decisions = [
+        _decide(scanner, call, parents, _position(call, lines))
+        for call, parents in _calls(tree)
+        if isinstance(call.func, ast.Attribute) and scanner._row(call.func) is not None
+    ]
+    return _module_plan(tree, scanner, tuple(decisions))
+
+
+def _calls(tree: ast.AST) -> Iterator[tuple[ast.Call, tuple[ast.AST, ...]]]:
+    """Every call with the nodes around it, innermost last."""
+    stack: list[tuple[ast.AST, tuple[ast.AST, ...]]] = [(tree, ())]
+    while stack:
+        node, parents = stack.pop()
+        if isinstance(node, ast.Call):
+            yield node, parents
+        for child in ast.iter_child_nodes(node):
+            stack.append((child, (*parents, node)))
+
+
+def _position(call: ast.Call, lines: list[str]) -> Position:
+    def column(line: int, offset: int) -> int:  # ast counts UTF-8 bytes, libcst characters
+        return len(lines[line - 1].encode("utf-8")[:offset].decode("utf-8", "replace"))
+
+    end_line = call.end_lineno or call.lineno
+    return (
+        call.lineno,
+        column(call.lineno, call.col_offset),
+        end_line,
+        column(end_line, call.end_col_offset or 0),
+    )
+
+
+def _decide(
+    scanner: _Scanner, call: ast.Call, parents: tuple[ast.AST, ...], position: Position
+) -> Decision:
+    assert isinstance(call.func, ast.Attribute)
+    row = scanner._row(call.func)
+    assert row is not None
+    why = _kept_because(scanner, call, parents, row)
+    if why:
+        return Decision(position=position, row=row, reason=_text(why))
+    assert row.rewrite is not None
+    arguments = _arguments(scanner, call, row, row.rewrite)
+    if isinstance(arguments, str):
+        return Decision(position=position, row=row, reason=_text(arguments))
+    return Decision(position=position, row=row, arguments=arguments)
+
+
+def _kept_because(
+    scanner: _Scanner, call: ast.Call, parents: tuple[ast.AST, ...], row: LegacyCall
+) -> str:
+    """Why the call cannot be rewritten without a change in behaviour ("" when it can)."""
+    rewrite = row.rewrite
+    if rewrite is None:
+        return f"lost on v2: {row.lost}" if row.lost else f"its result differs on v2: {row.result}"
+    if row.lost:
+        values = _literal_arguments(scanner, call, row)
+        loss = row.lost if values is None or row.loses is None else row.loses(values)
+        if loss:
+            return f"lost on v2: {loss}"
+    handler = _legacy_handler(scanner, call, parents)
+    if handler:
+        return handler
+    used = not (parents and isinstance(parents[-1], ast.Expr))
+    if used and not rewrite.result:
+        return f"its result is used, and differs on v2: {row.result}"
+    return ""
+
+
+def _legacy_handler(scanner: _Scanner, call: ast.AST, parents: tuple[ast.AST, ...]) -> str:
+    """The legacy exception a handler around the call catches, as a reason ("" for none)."""
+    inner: ast.AST = call
+    for node in reversed(parents):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return ""  # a handler outside the function is the caller's concern
+        if isinstance(node, ast.Try) and inner in node.body:
+            for handler in node.handlers:
+                if handler.type is None:
+                    continue  # a bare except catches v2's errors too
+                types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+                for caught in types:
+                    ref = scanner.resolve(caught)
+                    known = legacy_name(ref) if isinstance(ref, Ref) else None
+                    if known is not None and known.kind == "exception":
+                        return (
+                            f"the handler `except {ast.unparse(caught)}` around it would "
+                            f"not catch its errors: v2 raises {known.replacement}"
+                        )
+        inner = node
+    return ""
+
+
+def _parameters(row: LegacyCall) -> list[str]:
+    return [p.split("=", 1)[0] for p in row.parameters]
+
+
+def _bound(call: ast.Call, row: LegacyCall) -> Optional[dict[str, tuple[int, ast.expr]]]:
+    """Legacy parameter -> (argument index, value), or None when not bound statically."""
+    names = _parameters(row)
+    if len(call.args) > len(names) or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    bound = {names[i]: (i, a) for i, a in enumerate(call.args)}
+    for j, keyword in enumerate(call.keywords):
+        if keyword.arg is None or keyword.arg not in names or keyword.arg in bound:
+            return None
+        bound[keyword.arg] = (len(call.args) + j, keyword.value)
+    return bound
+
+
+def _literal_arguments(
+    scanner: _Scanner, call: ast.Call, row: LegacyCall
+) -> Optional[dict[str, Any]]:
+    """The arguments as values, when each one the loss depends on is a literal."""
+    bound = _bound(call, row)
+    if bound is None:
+        return None
+    values = {name: _literal(scanner, value) for name, (_, value) in bound.items()}
+    renamed = row.rewrite.arguments if row.rewrite else ()
+    dropped = [name for name, keyword in renamed if not keyword]
+    if any(values.get(name, _UNKNOWN) is _UNKNOWN for name in dropped):
+        return None
+    return values
+
+
+def _literal(scanner: _Scanner, node: ast.expr) -> Any:
+    """A literal's value; a legacy model built from literal keywords as its dict; or _UNKNOWN."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Call) and not node.args and _is_model(scanner, node):
+        values = {k.arg: _literal(scanner, k.value) for k in node.keywords}
+        if all(k is not None for k in values) and _UNKNOWN not in values.values():
+            return values
+    return _UNKNOWN
+
+
+def _is_model(scanner: _Scanner, node: ast.Call) -> bool:
+    made = scanner.resolve(node.func)
+    known = legacy_name(made) if isinstance(made, Ref) else None
+    return known is not None and known.kind == "model"
+
+
+def _arguments(
+    scanner: _Scanner, call: ast.Call, row: LegacyCall, rewrite: Rewrite
+) -> Union[tuple[Argument, ...], str]:
+    """The v2 call's arguments, or why they cannot be written from the legacy ones."""
+    cannot = f"its arguments are not translated as written: {row.arguments}"
+    bound = _bound(call, row)
+    if bound is None:
+        return cannot
+    renamed = dict(rewrite.arguments)
+    model_parameter, model_keywords = rewrite.model
+    arguments: list[Argument] = []
+    for name in _parameters(row):
+        if name not in bound:
+            continue
+        index, value = bound[name]
+        keyword = renamed.get(name, name)
+        if name == model_parameter:
+            inner = _model_arguments(scanner, value, index, dict(model_keywords))
+            if inner is None:
+                return cannot
+            arguments += inner
+        elif keyword and not (index < len(call.args) and _is_none(value)):
+            arguments.append(Argument(index, keyword))
+    return tuple(arguments)
+
+
+def _model_arguments(
+    scanner: _Scanner, value: ast.expr, index: int, keywords: dict[str, str]
+) -> Optional[list[Argument]]:
+    if not (isinstance(value, ast.Call) and not value.args and _is_model(scanner, value)):
+        return None
+    if any(k.arg not in keywords for k in value.keywords):
+        return None
+    return [Argument(index, keywords[str(k.arg)], j) for j, k in enumerate(value.keywords)]
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _text(reason: str) -> str:
+    return " ".join(reason.replace("``", "`").split())  # the table's rst, as one line of text
+
+
+def _module_plan(tree: ast.Module, scanner: _Scanner, decisions: tuple[Decision, ...]) -> Plan:
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    names |= {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}
+    has_import = False
+    import_after = -1
+    existing: Optional[str] = None
+    settings: dict[str, str] = {}
+    client_after = -1
+    for i, statement in enumerate(tree.body):
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            import_after = client_after = i
+            has_import |= isinstance(statement, ast.Import) and any(
+                a.name == "flowroute" and a.asname is None for a in statement.names
+            )
+        elif i == 0 and isinstance(statement, ast.Expr):
+            import_after = client_after = 0  # the docstring
+        existing = existing or _client_defined(statement)
+        for target, keyword in _credential_settings(scanner, statement):
+            settings[keyword] = target
+            client_after = i
+    client = existing or ("flowroute_client" if "client" in names else "client")
+    keys = ("access_key", "secret_key")
+    arguments = ", ".join(f"{k}={settings[k]}" for k in keys if k in settings)
+    return Plan(
+        decisions=decisions,
+        client=client,
+        client_exists=existing is not None,
+        client_arguments=arguments,
+        client_after=client_after,
+        has_import=has_import,
+        import_after=import_after,
+    )
+
+
+def _client_defined(statement: ast.stmt) -> Optional[str]:
+    """The name a top-level ``NAME = flowroute.Client(...)`` binds."""
+    if (
+        isinstance(statement, ast.Assign)
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0], ast.Name)
+        and isinstance(statement.value, ast.Call)
+        and ast.unparse(statement.value.func) == "flowroute.Client"
+    ):
+        return statement.targets[0].id
+    return None
+
+
+def _credential_settings(scanner: _Scanner, statement: ast.stmt) -> Iterator[tuple[str, str]]:
+    """(setting as written, Client keyword) for a top-level legacy credential setting."""
+    if not isinstance(statement, ast.Assign):
+        return
+    for target in statement.targets:
+        if not isinstance(target, ast.Attribute) or target.attr not in _CREDENTIALS:
+            continue
+        owner = scanner.resolve(target.value)
+        known = legacy_name(owner) if isinstance(owner, Ref) else None
+        if known is not None and known.kind == "configuration" and not isinstance(owner, Instance):
+            yield ast.unparse(target), _CREDENTIALS[target.attr]
