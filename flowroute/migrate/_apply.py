@@ -69,7 +69,7 @@ def _load_libcst() -> None:
     # warns (DeprecationWarning) on import: the library's business, not the user's.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        import libcst  # noqa: F401
+        import libcst
         import libcst.metadata  # noqa: F401
 
 
