@@ -33,12 +33,13 @@ from typing import Callable, Optional
 from . import _control, _inventory, _v1, _v2, _v2_cdr
 from ._cdr_history import CDR_EXPORT_COLUMNS
 from ._courier import Courier, Post, http_post
-from ._dispatch import Api, Credentials, Dispatcher
+from ._dispatch import Dispatcher
 from ._faults import Fault
 from ._log import DEFAULT_LOG_SIZE, LoggedRequest
 from ._messaging import MediaSpec
 from ._outbox import CallbackAttempt
 from ._receiver import CallbackReceiver, ReceivedCallback
+from ._records import Api, Credentials
 from .errors import Conflict, EmulatorError, Forbidden, Invalid, NotFound, Unlocatable
 from .models import Message
 from .state import State

@@ -16,7 +16,7 @@ from datetime import timezone
 from typing import Any
 
 from . import _v2, _v2_parse
-from ._dispatch import Api, Call, Endpoint, Reply
+from ._records import Api, Call, Endpoint, Reply
 from .errors import Conflict, Forbidden, Invalid, NotFound, Unlocatable
 
 __all__ = ["API", "PREFIX"]

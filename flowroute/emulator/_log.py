@@ -17,7 +17,7 @@ from urllib.parse import parse_qs
 import attrs
 
 if TYPE_CHECKING:
-    from ._dispatch import Request
+    from ._records import Request
 
 __all__ = [
     "DEFAULT_LOG_SIZE",

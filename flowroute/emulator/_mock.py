@@ -26,7 +26,8 @@ import requests
 import urllib3
 from urllib3.connection import HTTPConnection
 
-from ._dispatch import Dispatcher, Request
+from ._dispatch import Dispatcher
+from ._records import Request
 
 __all__ = ["mock"]
 

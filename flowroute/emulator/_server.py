@@ -29,7 +29,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from ._dispatch import Dispatcher, Request, Response
+from ._dispatch import Dispatcher
+from ._records import Request, Response
 from ._status import reason_phrase
 
 __all__ = ["serve"]

@@ -18,7 +18,7 @@ from typing import Any, Optional
 from urllib.parse import urlencode, urlsplit
 
 from . import _v1_parse as parse
-from ._dispatch import Api, Call, Endpoint, Reply
+from ._records import Api, Call, Endpoint, Reply
 from ._v1_auth import authenticate
 from ._v2_parse import only, query
 from .errors import Conflict, Forbidden, Invalid, NotFound

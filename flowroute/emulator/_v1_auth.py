@@ -20,7 +20,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from ._dispatch import Credentials, HttpError, Request, basic_credentials
+from ._records import Credentials, HttpError, Request, basic_credentials
 
 __all__ = ["MAX_SKEW", "authenticate", "canonical_urls", "messages"]
 

@@ -14,7 +14,7 @@ from typing import Any, Optional, TypeVar
 
 import attrs
 
-from ._dispatch import Call
+from ._records import Call
 from ._v2_parse import json_body
 from .errors import Invalid
 

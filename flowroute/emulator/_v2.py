@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 from . import _v2_callbacks, _v2_cdr, _v2_cnam, _v2_e911, _v2_extras
 from . import _v2_parse as parse
-from ._dispatch import Api, Call, Credentials, Endpoint, Reply, Request, basic_credentials
+from ._records import Api, Call, Credentials, Endpoint, Reply, Request, basic_credentials
 from ._status import reason_phrase
 from ._v2_common import Pairs, filters_then_paging, number_changes, page_links, url
 from .errors import Conflict, Forbidden, Invalid, NotFound, Unlocatable

@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 from . import _v2_parse as parse
 from ._callbacks import CALLBACK_TYPES
-from ._dispatch import Call, Endpoint, Reply
+from ._records import Call, Endpoint, Reply
 from .errors import Invalid
 
 __all__ = ["ENDPOINTS"]

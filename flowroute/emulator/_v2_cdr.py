@@ -18,7 +18,7 @@ from typing import Any, Optional
 from . import _v2_parse as parse
 from ._cdr import CdrExport
 from ._cdr_history import Totals
-from ._dispatch import Api, Call, Credentials, Endpoint, Reply, Request, Stream
+from ._records import Api, Call, Credentials, Endpoint, Reply, Request, Stream
 from ._v2_common import list_document, resource, url
 from .errors import Forbidden, Invalid, NotFound
 

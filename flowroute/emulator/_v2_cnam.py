@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from . import _v2_parse as parse
 from ._cnam import CnamRecord
-from ._dispatch import Call, Endpoint, Reply
+from ._records import Call, Endpoint, Reply
 from ._v2_common import fields, flag, list_document, url, utc_text
 from .errors import Invalid
 

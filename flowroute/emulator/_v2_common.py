@@ -13,7 +13,7 @@ from typing import Any, Callable
 from urllib.parse import parse_qs, urlencode
 
 from . import _v2_parse as parse
-from ._dispatch import Call, HttpError
+from ._records import Call, HttpError
 from .errors import Invalid
 
 __all__ = [

@@ -12,8 +12,8 @@ import functools
 from typing import Any
 
 from . import _v2_parse as parse
-from ._dispatch import Call, Endpoint, Reply
 from ._e911 import E911Address
+from ._records import Call, Endpoint, Reply
 from ._v2_common import list_document, resource, url
 from .errors import Conflict, Invalid
 from .models import AccountNumber

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from . import _v2_parse as parse
-from ._dispatch import Call, Endpoint, Reply
 from ._edge import EDGE_STRATEGIES
 from ._porting import check_portability
+from ._records import Call, Endpoint, Reply
 from ._v2_common import fields
 
 __all__ = ["ENDPOINTS"]

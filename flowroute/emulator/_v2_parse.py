@@ -21,7 +21,7 @@ from urllib.parse import unquote_plus
 
 import attrs
 
-from ._dispatch import Call, HttpError
+from ._records import Call, HttpError
 from .errors import Invalid
 
 __all__ = [

@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flowroute.emulator import Emulator, Invalid, _v1, _v2
-from flowroute.emulator._dispatch import Call, Reply, Request
 from flowroute.emulator._log import MAX_LOGGED_BYTES
 from flowroute.emulator._numbers import NumberIndex
+from flowroute.emulator._records import Call, Reply, Request
 from flowroute.emulator.state import State
 
 from .conftest import Api, FakeClock
