@@ -94,6 +94,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_calls.py
 	$(BIN)/python benchmarks/bench_threads.py
 	$(BIN)/python benchmarks/bench_walk.py
+	$(BIN)/python benchmarks/bench_emulator_messages.py
 	$(BIN)/python benchmarks/bench_cdr_parse.py
 
 # The fuzz tests run in every `make test` with a few hundred examples each; this runs 10,000.

@@ -1,6 +1,7 @@
-"""Messages after they are accepted: delivery steps, receipts, inbound messages.
+"""Messages: accepting outbound ones, their delivery steps and receipts, inbound ones.
 
-A sent message moves through its steps on the emulator's clock: queued
+An outbound message is checked and stored as sent by one of the account's
+numbers (`Messaging.send`). A sent message moves through its steps on the emulator's clock: queued
 when accepted, sent (handed to the carrier) one interval later, then
 delivered, or failed when its recipient is one a test marked as failing.
 Each step adds a delivery receipt to the message's record and, when a DLR
@@ -27,13 +28,24 @@ from urllib.parse import urlsplit
 import attrs
 
 from . import _payloads
-from .errors import Invalid
+from ._checks import ACCOUNT_NUMBER, E164_DIGITS, HTTP_URL, check
+from .errors import Forbidden, Invalid
 from .models import DeliveryReceipt, Media, Message
 
 if TYPE_CHECKING:
     from .state import State
 
-__all__ = ["STEPS", "MediaSpec", "Messaging", "Step"]
+__all__ = [
+    "MMS_PRICE_NANODOLLARS",
+    "SMS_PRICE_NANODOLLARS",
+    "STEPS",
+    "MediaSpec",
+    "Messaging",
+    "Step",
+]
+
+SMS_PRICE_NANODOLLARS = 4_000_000
+MMS_PRICE_NANODOLLARS = 20_000_000
 
 MediaSpec = Union[str, Mapping[str, Any]]
 """A file of an injected MMS: its URL, or a dict with ``url`` and optionally
@@ -91,11 +103,54 @@ class Messaging:
         self._due: list[tuple[datetime, int, str, Step]] = []
         self._seq = itertools.count()
 
-    def initial_receipts(self, at: datetime) -> tuple[DeliveryReceipt, ...]:
-        """The receipts of a message just accepted."""
-        return (_receipt(QUEUED, at),)
+    def send(
+        self,
+        to: Any,
+        from_: Any,
+        body: Any,
+        media_urls: Sequence[str],
+        is_mms: bool,
+        dlr_callback: Optional[str],
+    ) -> Message:
+        """Accept an outbound message; see `State.send_message`."""
+        check(E164_DIGITS, to, "to", "an E.164 number without '+', e.g. 12065550123")
+        check(ACCOUNT_NUMBER, from_, "from", "11 digits starting with 1")
+        if not isinstance(body, str):
+            raise Invalid("body must be a string", "body")
+        for url in media_urls:
+            check(HTTP_URL, url, "media_urls", "http(s) URLs")
+        if dlr_callback is not None:
+            check(HTTP_URL, dlr_callback, "dlr_callback", "an http(s) URL")
+        if media_urls and not is_mms:
+            raise Invalid("media_urls needs is_mms set to true", "media_urls")
+        if not body and not media_urls:
+            raise Invalid("a message needs a body or media", "body")
+        state = self._state
+        sender = state.account.get(from_)
+        if sender is None:
+            raise Forbidden(f"from number {from_} is not on this account")
+        now = state.clock()
+        message = Message(
+            id=f"mdr2-{state.random.getrandbits(128):032x}",
+            to=to,
+            from_=from_,
+            body=body,
+            is_mms=is_mms,
+            media_urls=tuple(media_urls),
+            direction="outbound",
+            status="message buffered",
+            timestamp=now,
+            amount_nanodollars=MMS_PRICE_NANODOLLARS if is_mms else SMS_PRICE_NANODOLLARS,
+            message_type="toll-free" if sender.number_type == "tollfree" else "longcode",
+            message_encoding=0,
+            delivery_receipts=(_receipt(QUEUED, now),),
+            dlr_callback=dlr_callback,
+        )
+        state.messages_by_id[message.id] = message
+        self._accepted(message)
+        return message
 
-    def accepted(self, message: Message) -> None:
+    def _accepted(self, message: Message) -> None:
         """Schedule the steps of a message just sent, and POST its first receipt."""
         last = FAILED if message.to in self.failing else DELIVERED
         for n, step in enumerate((SENT, last), start=1):
@@ -122,7 +177,18 @@ class Messaging:
 
     def visible(self, message: Message) -> bool:
         """Whether lookups find the record yet."""
-        return message.timestamp + self.mdr_delay <= self._state.clock()
+        until = self.visible_until()
+        return until is not None and message.timestamp <= until
+
+    def visible_until(self) -> Optional[datetime]:
+        """Lookups find the records stamped at or before this time; None: no record yet.
+
+        That is `mdr_delay` before now on the clock (now, by default).
+        """
+        try:
+            return self._state.clock() - self.mdr_delay
+        except OverflowError:  # the clock is less than mdr_delay after the year 1
+            return None
 
     def _post_receipt(self, message: Message, receipt: DeliveryReceipt) -> None:
         urls = self._state.callbacks.urls

@@ -296,7 +296,7 @@ def list_messages(call: Call) -> Reply:
     query = parse.query(call, ("start_date", "end_date", "limit", "offset"))
     page = parse.paging(query, maximum=None)
     start, end = parse.date_range(query, now=call.state.clock())
-    found = call.state.messages(start, end)
+    found, total = call.state.messages_page(start, end, page.offset, page.limit)
 
     def query_for(offset: int) -> Pairs:
         # The documented next link: limit, start_date, end_date, then offset.
@@ -307,8 +307,8 @@ def list_messages(call: Call) -> Reply:
             ("offset", str(offset)),
         ]
 
-    data = [_message_resource(m) for m in page.slice(found)]
-    links = page_links(call, MESSAGES, query_for, page, len(found), with_self=False)
+    data = [_message_resource(m) for m in found]
+    links = page_links(call, MESSAGES, query_for, page, total, with_self=False)
     return Reply(200, {"data": data, "links": links})
 
 
