@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["add_arguments", "run"]
 
 ACCESS_LOGGER = "flowroute.emulator.access"
+STRICT_BANNER = "strict: undocumented query parameters and media without is_mms are refused"
 
 
 class _Terminated(Exception):
@@ -79,7 +80,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="refuse query parameters the API does not document (400) instead of ignoring them",
+        help="refuse undocumented query parameters (400) and media without is_mms (422)"
+        " instead of letting them pass",
     )
     parser.add_argument("--quiet", action="store_true", help="no access log line per request")
 
@@ -128,7 +130,7 @@ def _banner(args: argparse.Namespace, emulator: Emulator, url: str, faults: int)
         f"secret key: {secret}",
         export + ("" if given else f" {c.ENV_SECRET_KEY}={emulator.secret_key}"),
         *([f"{faults} fault rule(s) from {args.faults}"] if faults else []),
-        *(["strict: undocumented query parameters are refused"] if args.strict else []),
+        *([STRICT_BANNER] if args.strict else []),
         "Press Ctrl-C to stop.",
     ]
     return "\n".join(lines) + "\n"

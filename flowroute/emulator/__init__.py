@@ -87,9 +87,11 @@ class Emulator:
             `time.sleep` (tests pass a fake).
         log_size: how many requests the request log keeps (the newest);
             None keeps every one, and memory grows with each request.
-        strict: refuse query parameters the API does not document with a
-            400. By default they are ignored, as the service ignores them,
-            and each is noted in the request's log entry (``warnings``).
+        strict: refuse what the service accepts but the documentation does
+            not promise: query parameters the API does not document (400)
+            and media sent without ``is_mms`` true (422). By default the
+            parameters are ignored and the media sent as an MMS, as the
+            service does, each noted in the request's log entry (``warnings``).
         callback_timeout: seconds each callback POST to the app may take.
         post: sends one callback to the app: (url, JSON body, timeout) ->
             (status or None, error or None); a real HTTP POST by default.

@@ -54,8 +54,9 @@ class Dispatcher:
             latency), so the log and the state change together.
         sleep: waits out injected latency, in seconds.
         log_size: how many exchanges the request log keeps (None: all).
-        strict: refuse undocumented query parameters (400) instead of
-            ignoring them with a warning on the log entry, as the service does.
+        strict: refuse undocumented query parameters (400) and media
+            without ``is_mms`` (422) instead of letting them pass with a
+            warning on the log entry, as the service does.
 
     Attributes:
         faults: the injected fault rules, none at first.

@@ -121,8 +121,6 @@ class Messaging:
             check(HTTP_URL, url, "media_urls", "http(s) URLs")
         if dlr_callback is not None:
             check(HTTP_URL, dlr_callback, "dlr_callback", "an http(s) URL")
-        if media_urls and not is_mms:
-            raise Invalid("media_urls needs is_mms set to true", "media_urls")
         if not body and not media_urls:
             raise Invalid("a message needs a body or media", "body")
         state = self._state
@@ -130,6 +128,7 @@ class Messaging:
         if sender is None:
             raise Forbidden(f"from number {from_} is not on this account")
         now = state.clock()
+        is_mms = is_mms or bool(media_urls)  # media make it an MMS (see send_message)
         message = Message(
             id=f"mdr2-{state.random.getrandbits(128):032x}",
             to=to,

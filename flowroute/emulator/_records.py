@@ -104,8 +104,9 @@ class Call:
         state: the emulated service.
         request: the request record.
         params: the path parameters, percent-decoded.
-        strict: refuse what the service would ignore (undocumented query
-            parameters) instead of noting it in `warnings`.
+        strict: refuse what the service would let pass (undocumented query
+            parameters, media without ``is_mms``) instead of noting it in
+            `warnings`.
         warnings: what was ignored, for the request's log entry; handlers
             (through the parsers) append to it.
     """

@@ -3,9 +3,11 @@
 A query parameter the API does not document is ignored, as the service
 ignores it, and noted on the request's log entry; a strict emulator
 (``Emulator(strict=True)``) refuses it instead, so code tested against it
-does not lean on leniency. Bodies are read strictly. docs/emulator.rst
-lists each choice. Malformed requests raise `HttpError(400)`; values the
-service would reject raise `Invalid` (422).
+does not lean on leniency. Media sent without ``is_mms`` are the same kind
+of choice: sent as an MMS and noted, or refused when strict. Bodies are
+otherwise read strictly. docs/emulator.rst lists each choice. Malformed
+requests raise `HttpError(400)`; values the service would reject raise
+`Invalid` (422).
 """
 
 from __future__ import annotations
@@ -197,11 +199,18 @@ def message_fields(call: Call) -> dict[str, Any]:
     media = attributes.get("media_urls") or []
     if not isinstance(media, list):
         raise Invalid("media_urls must be a list of URLs", "media_urls")
+    is_mms = _flag(attributes.get("is_mms", False), "is_mms")
+    if media and not is_mms:
+        # The documentation sends media with is_mms true and says no more; the
+        # emulator sends them as an MMS, as the client does (strict: refused).
+        if call.strict:
+            raise Invalid("media_urls need is_mms set to true", "media_urls")
+        call.warnings.append("media_urls without is_mms true: sent as an MMS")
     return {
         "to": attributes.get("to"),
         "from_": attributes.get("from"),
         "body": "" if attributes.get("body") is None else attributes["body"],
-        "is_mms": _flag(attributes.get("is_mms", False), "is_mms"),
+        "is_mms": is_mms,
         "media_urls": tuple(media),
         "dlr_callback": attributes.get("dlr_callback"),
     }

@@ -326,8 +326,11 @@ class State:
     ) -> Message:
         """Accept an outbound SMS or MMS from one of the account's numbers.
 
+        Media make it an MMS, `is_mms` or not; `is_mms` alone sends the
+        text as an MMS.
+
         Raises:
-            Invalid: bad number, empty message, media without MMS.
+            Invalid: a bad number or URL, or neither text nor media.
             Forbidden: `from_` is not on this account.
         """
         return self.messaging.send(to, from_, body, media_urls, is_mms, dlr_callback)

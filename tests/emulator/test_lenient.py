@@ -12,6 +12,7 @@ import logging
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pytest
 import requests
@@ -91,6 +92,47 @@ def test_v1_reads_its_queries_alike(door: str, strict: bool) -> None:
         () if strict else ("ignored undocumented query parameter 'sort' (documented: limit, page)",)
     )
     assert emulator.requests[0].warnings == expected
+
+
+MEDIA = ["http://e.com/a.png"]
+SENT_AS_MMS = "media_urls without is_mms true: sent as an MMS"
+
+
+def _send(url: str, http: requests.Session, sender: str, **attributes: Any) -> requests.Response:
+    attributes = {"to": "12065550123", "from": sender, "body": "x", **attributes}
+    document = {"data": {"type": "message", "attributes": attributes}}
+    return http.post(f"{url}/v2.1/messages", json=document)
+
+
+@pytest.mark.parametrize("door", DOORS)
+@pytest.mark.parametrize("is_mms", [{}, {"is_mms": False}])
+def test_media_without_is_mms_go_as_an_mms_and_are_noted(door: str, is_mms: dict[str, Any]) -> None:
+    # The documentation sends media with is_mms true and says nothing of media without it.
+    emulator = Emulator(seed=0)
+    sender = emulator.seed_numbers(1)[0]
+    with session(emulator, door) as (url, http):
+        sent = _send(url, http, sender, media_urls=MEDIA, **is_mms)
+    assert sent.status_code == 202, sent.text
+    record = emulator.state.message(sent.json()["data"]["id"])
+    assert (record.is_mms, record.media_urls, record.amount_nanodollars) == (
+        True,
+        tuple(MEDIA),
+        20_000_000,
+    )
+    assert emulator.requests[0].warnings == (SENT_AS_MMS,)
+
+
+@pytest.mark.parametrize("door", DOORS)
+def test_a_strict_emulator_refuses_media_without_is_mms(door: str) -> None:
+    emulator = Emulator(seed=0, strict=True)
+    sender = emulator.seed_numbers(1)[0]
+    with session(emulator, door) as (url, http):
+        refused = _send(url, http, sender, media_urls=MEDIA)
+        sent = _send(url, http, sender, media_urls=MEDIA, is_mms=True)
+    assert (refused.status_code, sent.status_code) == (422, 202)
+    assert refused.json()["errors"][0]["detail"] == "media_urls need is_mms set to true"
+    assert [m.id for m in emulator.state.messages_by_id.values()] == [sent.json()["data"]["id"]]
+    assert [r.warnings for r in emulator.requests] == [(), ()]
 
 
 # -- robust against what a client may send --------------------------------------
