@@ -121,3 +121,19 @@ def test_a_proxy_from_the_environment_is_used(monkeypatch: pytest.MonkeyPatch) -
     assert number.id == "12065550100"
     # The absolute form of the request line: the proxy was asked, not the host.
     assert proxy.requests == ["GET http://api.example.test/v2/numbers/12065550100 HTTP/1.1"]
+
+
+def test_a_callers_adapter_gets_requests_case_insensitive_headers() -> None:
+    seen: list[str] = []
+
+    class Recording(HTTPAdapter):
+        def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+            seen.append(request.headers["authorization"])  # any case, as requests allows
+            return super().send(request, **kwargs)
+
+    session = requests.Session()
+    session.mount("http://", Recording())
+    with Hostile(answer("200 OK", NUMBER)) as url:
+        client = flowroute.Client(*KEYS, base_url=url, session=session)
+        client.v2.numbers.list_phone_number_details("12065550100")
+    assert seen == ["Basic YWNjZXNzLWtleS0xMjM0OnNlY3JldC1rZXktNTY3OA=="]
