@@ -47,7 +47,7 @@ from ._scalars import FROMISOFORMAT_READS_Z, MOMENTS, MOMENTS_KEPT, SCALARS, UTC
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["Hook", "fallback_converter", "hook_for", "structurer"]
+__all__ = ["Hook", "fallback_converter", "hook_for", "keyed_structurer", "structurer"]
 
 Structurer = Callable[[Any, Any], Any]
 """Structures a model from a flat mapping and the JSON to keep as its ``raw``."""
@@ -228,10 +228,11 @@ def _inline_sequence(item: Any, origin: Any) -> tuple[str, Mapping[str, Any]]:
 _MOMENT = "moment"  # the `inline` of a date-time field, written out by _field_lines
 
 
-def _field_lines(index: int, field: _Field, o: str, fill: bool) -> list[str]:
+def _field_lines(index: int, field: _Field, o: Optional[str], fill: bool) -> list[str]:
     """The source that reads, checks and sets one field from the mapping named `o`.
 
-    `fill`: the instance is a `_fill_class` one, set by plain attribute stores.
+    `o` None: the field's value is the argument ``k``. `fill`: the instance
+    is a `_fill_class` one, set by plain attribute stores.
     """
     key = repr(field.key)
     check = f"h{index}(v)"
@@ -239,7 +240,10 @@ def _field_lines(index: int, field: _Field, o: str, fill: bool) -> list[str]:
         check = f"v if type(v) is f{index} else h{index}(v)"
     elif field.inline and field.inline != _MOMENT:
         check = field.inline.format(i=index)
-    if field.default is MISSING:
+    if o is None:
+        lines = ["    v = k"]
+        guard = "    if v is not None:" if field.optional else None
+    elif field.default is MISSING:
         lines = [f"    v = {o}[{key}]"]
         guard = "    if v is not None:" if field.optional else None
     elif field.default is None and field.optional:
@@ -313,18 +317,25 @@ def _direct(cls: type) -> bool:
 
 @functools.cache
 def _structurer(
-    cls: type, renames: tuple[tuple[str, str], ...], section: Optional[str], outer: frozenset[str]
-) -> Structurer:
+    cls: type,
+    renames: tuple[tuple[str, str], ...],
+    section: Optional[str],
+    outer: frozenset[str],
+    keyed: Optional[str] = None,
+) -> Any:
     fields = fields_of(cls, dict(renames))
     if not _direct(cls):
-        return _through_init(cls, fields, section, outer)
+        built = _through_init(cls, fields, section, outer)
+        if keyed is None:
+            return built
+        return lambda o, raw, k: built({**o, keyed: k}, raw)
     fill = _fill_class(cls)
     names: dict[str, Any] = {"_M": MISSING, "_new": object.__new__, "_cls": cls, "_E": {}}
     names.update(_fi=datetime.datetime.fromisoformat, UTC=UTC, _fill=fill)
     names.update(_T=MOMENTS, _TK=MOMENTS_KEPT)
     # The filling class has no __init__: calling it is cheaper than object.__new__.
     lines = [
-        "def structure(o, raw):",
+        "def structure(o, raw):" if keyed is None else "def structure(o, raw, k):",
         "    self = _new(_cls)" if fill is None else "    self = _fill()",
     ]
     if section is not None:
@@ -336,7 +347,7 @@ def _structurer(
         names[f"d{index}"] = field.default
         names[f"s{index}"] = _setter(cls, field.name)
         mapping = "o" if section is None or field.key in outer else "a"
-        lines += _field_lines(index, field, mapping, fill is not None)
+        lines += _field_lines(index, field, None if field.key == keyed else mapping, bool(fill))
     if "raw" in attrs.fields_dict(cls):
         names["s_raw"] = _setter(cls, "raw")
         lines.append("    self.raw = raw" if fill is not None else "    s_raw(self, raw)")
@@ -348,8 +359,7 @@ def _structurer(
     maker.append("    return structure")
     scope: dict[str, Any] = {}
     exec("\n".join(maker), scope)  # source built above from field names only
-    structure: Structurer = scope["make"](**names)
-    return structure
+    return scope["make"](**names)
 
 
 def _through_init(
@@ -394,4 +404,24 @@ def structurer(
         `raw` as its ``raw``. It raises KeyError, TypeError or ValueError on
         the first bad field; `explain` says which.
     """
-    return _structurer(cls, tuple(sorted((renames or {}).items())), section, outer)
+    structure: Structurer = _structurer(cls, _sorted(renames), section, outer)
+    return structure
+
+
+def keyed_structurer(
+    cls: type, renames: Optional[Mapping[str, str]], key: str
+) -> Callable[[Any, Any, str], Any]:
+    """As `structurer`, but the field read from JSON key `key` is a third argument.
+
+    For v1 listings, keyed by each item's identity: ``structure(item, raw,
+    item_key)`` reads the model without first merging the key into a copy
+    of the item.
+    """
+    structure: Callable[[Any, Any, str], Any] = _structurer(
+        cls, _sorted(renames), None, frozenset(), key
+    )
+    return structure
+
+
+def _sorted(renames: Optional[Mapping[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((renames or {}).items()))

@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 from flowroute._reading import explain
-from flowroute._structure import structurer
+from flowroute._structure import keyed_structurer, structurer
 
 
 class Color(str, enum.Enum):
@@ -140,3 +140,12 @@ def test_date_times_read_alike_seen_before_or_not() -> None:
         moment = f"2017-03-30T21:{second // 60 % 60:02}:{second % 60:02}Z"
         structurer(Sample)({"id": "1", "at": moment}, None)
     assert 0 < len(_scalars.MOMENTS) <= _scalars.MOMENTS_KEPT
+
+
+def test_a_keyed_item_takes_its_key_as_the_field_it_fills() -> None:
+    item = {"name": "ignored: the key wins, as a merge of the key over the item would"}
+    part = keyed_structurer(Part, None, "name")(item, item, "from-key")
+    assert part == Part(name="from-key") and part.raw is item
+    assert keyed_structurer(Checked, None, "size")({}, None, 3) == Checked(size=3)
+    with pytest.raises(TypeError):
+        keyed_structurer(Part, None, "name")({}, None, 5.5)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
 from .._reading import PAGE_NUMBER, list_page
 from .._resource import Controller, Endpoint
-from ._converter import structure_keyed, structure_object
+from ._converter import KeyFields, structure_keyed, structure_object
 
 if TYPE_CHECKING:
     from .._transport import Response
@@ -27,12 +27,13 @@ class Listing(Generic[T]):
     Attributes:
         section: the response key whose object holds the items (``"npas"``).
         model: the model of one item.
-        key_fields: the model fields an item's key stands for.
+        key_fields: the model field an item's key fills (``"number"``), or a
+            function from the key to the fields it stands for.
     """
 
     section: str
     model: type[T]
-    key_fields: Callable[[str], Mapping[str, str]]
+    key_fields: KeyFields
 
     def items(self, response: Response) -> list[T]:
         """The models of one page of this listing."""

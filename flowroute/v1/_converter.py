@@ -11,16 +11,19 @@ only v1 rule here is which JSON key fills which field.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Optional, TypeVar, Union
 
 from .._reading import SHAPE_ERRORS, decode_error, read
-from .._structure import structurer
+from .._structure import keyed_structurer, structurer
 from .._transport import Response
 from .models import Npa, NpaNxx, TelephoneNumber
 
-__all__ = ["structure", "structure_keyed", "structure_object"]
+__all__ = ["KeyFields", "structure", "structure_keyed", "structure_object"]
 
 T = TypeVar("T")
+
+KeyFields = Union[str, Callable[[str], Mapping[str, str]]]
+"""The model field a v1 item's key fills, or a function from the key to its fields."""
 
 # Model field -> JSON key, where they differ.
 _WIRE_NAMES: dict[type, dict[str, str]] = {
@@ -59,7 +62,7 @@ def structure_keyed(
     body: Any,
     section: str,
     model: type[T],
-    key_fields: Callable[[str], Mapping[str, str]],
+    key_fields: KeyFields,
     response: Optional[Response] = None,
 ) -> list[T]:
     """The items of a keyed v1 listing, as models in the server's order.
@@ -68,7 +71,8 @@ def structure_keyed(
         body: the decoded response; None or ``{}`` (nothing matched) give [].
         section: the key holding the items, e.g. ``"npas"``.
         model: the model of one item.
-        key_fields: the model fields that an item's key stands for; raises
+        key_fields: the model field an item's key fills (``"number"``), or
+            a function from the key to the fields it stands for, raising
             ValueError for a key of the wrong form.
         response: the answer, for the error's URL and status.
 
@@ -85,8 +89,12 @@ def structure_keyed(
     if type(entries) is not dict:
         where = f"$.{section}"
         raise decode_error(response, f"expected an object keyed by id @ {where}", where)
-    build = structurer(model, _WIRE_NAMES.get(model))
+    renames = _WIRE_NAMES.get(model)
     try:
+        if isinstance(key_fields, str):  # the key is one field: no merged copy of the item
+            by_key = keyed_structurer(model, renames, key_fields)
+            return [by_key(value, value, key) for key, value in entries.items()]
+        build = structurer(model, renames)
         return [build({**value, **key_fields(key)}, value) for key, value in entries.items()]
     except SHAPE_ERRORS:
         pass
@@ -95,7 +103,7 @@ def structure_keyed(
     for key, value in entries.items():
         where = f"$.{section}[{key!r}]"
         try:
-            fields = key_fields(key)
+            fields = {key_fields: key} if isinstance(key_fields, str) else key_fields(key)
         except ValueError as exc:
             raise decode_error(response, f"{exc} @ {where}", where) from None
         items.append(structure_object(value, model, fields, where, response))

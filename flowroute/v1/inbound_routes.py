@@ -20,7 +20,7 @@ _CREATE = Endpoint(
     outcome="the route may have been created; list the inbound routes before retrying",
 )
 
-_ROUTE_ITEMS = Listing("routes", Route, lambda key: {"name": key})
+_ROUTE_ITEMS = Listing("routes", Route, "name")
 
 
 class InboundRoutesController(V1Controller):

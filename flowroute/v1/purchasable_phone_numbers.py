@@ -24,9 +24,9 @@ def _npanxx_fields(key: str) -> dict[str, str]:
     return {"npanxx": key, "npa": key[:3], "nxx": key[3:]}
 
 
-_NPA_ITEMS = Listing("npas", Npa, lambda key: {"npa": key})
+_NPA_ITEMS = Listing("npas", Npa, "npa")
 _NPANXX_ITEMS = Listing("npanxxs", NpaNxx, _npanxx_fields)
-_TN_ITEMS = Listing("tns", AvailableTelephoneNumber, lambda key: {"number": key})
+_TN_ITEMS = Listing("tns", AvailableTelephoneNumber, "number")
 
 Code = Union[int, str]
 

@@ -23,7 +23,7 @@ _LIST = Endpoint("GET", "/v1/tns/")
 _DETAILS = Endpoint("GET", "/v1/tns/{number}")
 _UPDATE = Endpoint("PATCH", "/v1/tns/{number}")
 
-_NUMBER_ITEMS = Listing("tns", TelephoneNumber, lambda key: {"number": key})
+_NUMBER_ITEMS = Listing("tns", TelephoneNumber, "number")
 
 Number = Union[int, str]
 RouteRef = Union[Route, Mapping[str, Any], str]
