@@ -83,7 +83,10 @@ def apply_source(source: str, path: str = "<source>") -> Change:
         decided = plan(source, path)
     except (SyntaxError, ValueError) as error:
         return Change(path=path, before=source, after=source, error=f"does not parse: {error}")
-    after = _transform(source, decided)
+    try:
+        after = _transform(source, decided)
+    except ValueError as error:
+        return Change(path=path, before=source, after=source, error=f"not rewritten: {error}")
     try:
         ast.parse(after, filename=path)
     except (SyntaxError, ValueError) as error:

@@ -28,12 +28,21 @@ _Statement = Union[cst.SimpleStatementLine, cst.BaseCompoundStatement]
 
 
 def transform(source: str, plan: Plan) -> str:
-    """The module's source with the plan carried out."""
+    """The module's source with the plan carried out.
+
+    Raises:
+        ValueError: a call of the plan was not found in libcst's tree.
+    """
     module = cst.parse_module(source)
     if not plan.decisions:
         return source
     wrapper = MetadataWrapper(module)
-    rewritten = wrapper.visit(_Calls(plan))
+    calls = _Calls(plan)
+    rewritten = wrapper.visit(calls)
+    missed = sorted(set(calls.by_position) - calls.placed)
+    if missed:  # a call libcst sees elsewhere than ast: rewrite nothing rather than half
+        lines = ", ".join(str(position[0]) for position in missed)
+        raise ValueError(f"could not place the legacy calls on lines {lines}")
     if plan.rewrites:
         rewritten = _add_client(rewritten, plan)
     return rewritten.code
@@ -54,6 +63,7 @@ class _Calls(cst.CSTTransformer):
         self.plan = plan
         self.by_position = {d.position: d for d in plan.decisions}
         self.reasons: list[list[str]] = []
+        self.placed: set[Position] = set()
 
     # -- statements: collect the reasons of the calls they hold ---------------
 
@@ -112,7 +122,10 @@ class _Calls(cst.CSTTransformer):
     def _decision(self, node: cst.Call) -> Optional[Decision]:
         where = self.get_metadata(PositionProvider, node)
         key: Position = (where.start.line, where.start.column, where.end.line, where.end.column)
-        return self.by_position.get(key)
+        found = self.by_position.get(key)
+        if found is not None:
+            self.placed.add(key)
+        return found
 
 
 def _contains(have: list[str], lines: list[str]) -> bool:
@@ -139,13 +152,42 @@ def _rewrite(call: cst.Call, decision: Decision, client: str) -> cst.BaseExpress
             )
         )
     arguments = _commas(layout.args, arguments)
+    opening = layout.whitespace_before_args
+    if layout is not call:
+        shift = _Dedent(_indent(layout) - _indent(call))
+        arguments = [a.visit(shift) for a in arguments]  # type: ignore[misc]
+        opening = opening.visit(shift)  # type: ignore[assignment]
     func = cst.parse_expression(f"{client}.{decision.target}")
     rewritten: cst.BaseExpression = call.with_changes(
-        func=func, args=arguments, whitespace_before_args=layout.whitespace_before_args
+        func=func, args=arguments, whitespace_before_args=opening
     )
     if decision.row.rewrite is not None and decision.row.rewrite.result:
         rewritten = cst.Attribute(value=rewritten, attr=cst.Name(decision.row.rewrite.result))
     return rewritten
+
+
+def _indent(call: cst.Call) -> int:
+    """The indentation of a call's arguments when they start on a line of their own."""
+    opening = call.whitespace_before_args
+    if isinstance(opening, cst.ParenthesizedWhitespace):
+        return len(opening.last_line.value)
+    return 0
+
+
+class _Dedent(cst.CSTTransformer):
+    """Moves lines left: a model's arguments become the call's, one level out."""
+
+    def __init__(self, columns: int) -> None:
+        super().__init__()
+        self.columns = columns
+
+    def leave_ParenthesizedWhitespace(
+        self, original_node: cst.ParenthesizedWhitespace, updated_node: cst.ParenthesizedWhitespace
+    ) -> cst.ParenthesizedWhitespace:
+        line = updated_node.last_line.value
+        if self.columns <= 0 or not line.startswith(" " * self.columns):
+            return updated_node
+        return updated_node.with_changes(last_line=cst.SimpleWhitespace(line[self.columns :]))
 
 
 def _commas(old: Sequence[cst.Arg], new: list[cst.Arg]) -> list[cst.Arg]:

@@ -13,7 +13,7 @@ import pytest
 import flowroute
 from flowroute.cli import main
 from flowroute.compat.mapping import TABLE, LegacyCall
-from flowroute.migrate import _apply
+from flowroute.migrate import _apply, _apply_plan
 from flowroute.migrate._apply import apply_source, libcst_missing
 
 from .conftest import CORPUS
@@ -95,6 +95,19 @@ def test_a_rewrite_that_would_not_parse_is_never_written(
     assert run(str(target), "--write") == (1, "")
     assert target.read_text() == before
     assert "left " + str(target) + " alone: the rewrite would not parse" in capsys.readouterr().err
+
+
+def test_a_call_placed_elsewhere_by_libcst_leaves_the_file_alone(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(_apply_plan, "_position", lambda call, lines: (call.lineno, 0, 0, 0))
+    target = corpus / "v3_demo.py"
+    before = target.read_text()
+    assert run(str(target), "--write") == (1, "")
+    assert target.read_text() == before
+    assert "alone: not rewritten: could not place the legacy calls on lines 20, 22, " in (
+        capsys.readouterr().err
+    )
 
 
 def test_python_2_code_is_left_alone_and_fails_the_gate(

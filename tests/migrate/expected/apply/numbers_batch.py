@@ -32,10 +32,10 @@ def buy(numbers, billing):
 def tell(team, sender, numbers):
     for member in team:
         client.v2.messages.send_a_message(
-                to=member,
-                from_=sender,
-                body="New numbers: " + ", ".join(numbers),  # one text per member
-            )
+            to=member,
+            from_=sender,
+            body="New numbers: " + ", ".join(numbers),  # one text per member
+        )
 
 
 def main(wanted, team):
