@@ -218,3 +218,16 @@ def test_the_documented_diff_is_what_the_tool_prints(capsys: pytest.CaptureFixtu
     assert "\n".join(hunk) + "\n" in shown.replace(str(CORPUS), "src")
     assert summary in capsys.readouterr().err
     assert lines[:2] == ["--- a/src/numbers_batch.py", "+++ b/src/numbers_batch.py"]
+
+
+def test_a_parameter_v2_names_otherwise_is_passed_by_the_v2_name() -> None:
+    source = (
+        "from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import *\n"
+        "e911s = FlowroutenumbersandmessagingClient().e911s\n"
+        "e911s.associate(address_id, number)\n"
+        "found = e911s.list_e911s(10, None, 'WA')\n"
+    )
+    assert apply_source(source).after.splitlines()[-2:] == [
+        "client.v2.e911s.associate(e911_id=address_id, number_id=number)",
+        "found = client.v2.e911s.list_e911s(limit=10, state='WA').raw",
+    ]

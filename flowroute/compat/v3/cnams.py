@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._session import BaseController, forward, run, sdk_row
+from ._session import PAGE, UNUSED, BaseController, forward, run, sdk_row
 
 __all__ = ["ROWS", "CNAMsController"]
 
@@ -23,6 +23,7 @@ ROWS = (
         "cnams.list_cnams",
         forward(lambda v2: v2.cnams.list_cnams),
         read=True,
+        rewrite=PAGE,
     ),
     sdk_row(
         _C,
@@ -75,6 +76,7 @@ ROWS = (
         forward(lambda v2: v2.cnams.remove_cnam),
         read=False,
         result="``''`` (the empty 204 body).",
+        rewrite=UNUSED,
     ),
 )
 _ROW = {row.method: row for row in ROWS}

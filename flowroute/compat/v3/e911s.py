@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._session import BaseController, forward, run, sdk_row
+from .._row import Rewrite
+from ._session import PAGE, UNUSED, BaseController, forward, run, sdk_row
 
 if TYPE_CHECKING:
     from ._session import Session
@@ -47,6 +48,9 @@ def _update(session: Session, e911_id: Any, **arguments: Any) -> Any:
     return session.answer(lambda: session.v2.e911s.update_address(e911_id, **given), verb="PATCH")
 
 
+# v2 names the number `number_id`; `flowroute migrate apply` passes it by that name.
+_NUMBER_ID = Rewrite(arguments=(("did", "number_id"),))
+
 ROWS = (
     sdk_row(
         _C,
@@ -56,6 +60,7 @@ ROWS = (
         "e911s.list_e911s",
         forward(lambda v2: v2.e911s.list_e911s),
         read=True,
+        rewrite=PAGE,
     ),
     sdk_row(
         _C,
@@ -119,6 +124,7 @@ ROWS = (
         forward(lambda v2: v2.e911s.delete_address),
         read=False,
         result=_NO_CONTENT,
+        rewrite=UNUSED,
     ),
     sdk_row(
         _C,
@@ -129,6 +135,7 @@ ROWS = (
         forward(lambda v2: v2.e911s.associate),
         read=False,
         result=_NO_CONTENT,
+        rewrite=_NUMBER_ID,
     ),
     sdk_row(
         _C,
@@ -139,6 +146,7 @@ ROWS = (
         forward(lambda v2: v2.e911s.disconnect),
         read=False,
         result=_NO_CONTENT,
+        rewrite=_NUMBER_ID,
     ),
     sdk_row(
         _C,
@@ -148,6 +156,7 @@ ROWS = (
         "e911s.list_dids_for_e911",
         forward(lambda v2: v2.e911s.list_dids_for_e911),
         read=True,
+        rewrite=PAGE,
     ),
 )
 _ROW = {row.method: row for row in ROWS}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._session import BaseController, forward, run, sdk_row
+from ._session import PAGE, BaseController, forward, run, sdk_row
 
 __all__ = ["ROWS", "MessagesController"]
 
@@ -26,6 +26,7 @@ ROWS = (
             "Kept; dates as ``YYYY-MM-DD`` (or with a time) text, a date or a "
             "datetime (the SDK sent them as RFC 3339 times)."
         ),
+        rewrite=PAGE,
     ),
     sdk_row(
         _C,
