@@ -5,8 +5,10 @@
 #              every extra (the optional orjson decoder included):
 #              lint, format check, mypy --strict, docs build and the suite;
 #   .venv-min  the oldest supported Python (3.9) with every declared dependency
-#              at its floor, pinned exactly by constraints/min.txt, and no optional
-#              extra but testing and migrate (libcst at its floor): the suite.
+#              at its floor, pinned exactly by constraints/min.txt (the optional
+#              orjson and libcst too): the suite, reading bodies with the standard
+#              library's decoder (FLOWROUTE_TEST_JSON=stdlib, see tests/conftest.py)
+#              but for the decoder's own tests, which run both decoders.
 # Each venv is created on first use and rebuilt when pyproject.toml changes.
 #
 # The two Pythons are looked up on PATH (python3.13, python3.9) and in pyenv
@@ -37,7 +39,7 @@ STAMP_MIN := $(VENV_MIN)/.installed-$(OLDEST)
 PYTEST_ARGS ?= -q
 # (Variables: a comma inside $(call ...) arguments would split them.)
 INSTALL_NEWEST := --upgrade --upgrade-strategy eager -e '.[testing,fast,migrate]' --group dev
-INSTALL_OLDEST := -c constraints/min.txt -e '.[testing,migrate]' --group test
+INSTALL_OLDEST := -c constraints/min.txt -e '.[testing,fast,migrate]' --group test
 
 .PHONY: demo test test-newest test-min lint typecheck pytest docs bench fuzz check-wheel clean
 
@@ -53,8 +55,9 @@ define make_venv
 	touch $@
 endef
 
-# Every extra on the newest stack (mypy checks the orjson path too); none on the oldest,
-# which so runs the standard library's JSON decoder.
+# Every extra on both stacks: the newest reads every body with orjson (and mypy checks
+# that path); the oldest installs orjson at its floor for tests/test_json.py and reads
+# every other body with the standard library, so each decoder runs the whole suite once.
 $(STAMP): pyproject.toml Makefile
 	$(call make_venv,$(VENV),$(NEWEST),$(PYTHON_NEWEST),$(INSTALL_NEWEST))
 
@@ -81,7 +84,7 @@ pytest: $(STAMP)
 
 # The old stack's run fuzzes briefly: the newest run fuzzes 200 examples a call already.
 test-min: $(STAMP_MIN)
-	FLOWROUTE_FUZZ_EXAMPLES=50 $(BIN_MIN)/python -m pytest $(PYTEST_ARGS) -p no:cacheprovider
+	FLOWROUTE_FUZZ_EXAMPLES=50 FLOWROUTE_TEST_JSON=stdlib $(BIN_MIN)/python -m pytest $(PYTEST_ARGS) -p no:cacheprovider
 
 # The reference names what users import: a private module in the pages is an error.
 docs: $(STAMP)

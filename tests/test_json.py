@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from typing import Any
 
 import pytest
@@ -18,10 +19,12 @@ BODIES = [
 
 @pytest.fixture(params=["installed", "absent"])
 def decoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "absent":
-        monkeypatch.setattr(_json, "_fast", None)
-    elif _json._fast is None:
+    # Looked up afresh: a run that reads every other body with the standard
+    # library (FLOWROUTE_TEST_JSON=stdlib) still tests orjson here.
+    fast = None if request.param == "absent" else _json._fast_decoder()
+    if request.param == "installed" and fast is None:
         pytest.skip("orjson is not installed")
+    monkeypatch.setattr(_json, "_fast", fast)
     return str(request.param)
 
 
@@ -46,3 +49,12 @@ def test_integers_past_64_bits(decoder: str) -> None:
     expected = float if decoder == "installed" else int
     assert type(decoded) is expected
     assert decoded == pytest.approx(123456789012345678901234567890)
+
+
+# Read at import: the autouse clean_environ fixture hides FLOWROUTE_* from the tests.
+RUN_DECODER = os.environ.get("FLOWROUTE_TEST_JSON")
+
+
+def test_the_run_reads_bodies_with_the_decoder_it_asked_for() -> None:
+    expected = RUN_DECODER != "stdlib" and _json._fast_decoder() is not None
+    assert (_json._fast is not None) == expected

@@ -53,6 +53,7 @@ def test_the_minimum_run_installs_exactly_the_declared_floors() -> None:
     declared = {
         **_floors(PROJECT["dependencies"]),
         **_floors(PROJECT["optional-dependencies"]["testing"]),
+        **_floors(PROJECT["optional-dependencies"]["fast"]),
         **_floors(PROJECT["optional-dependencies"]["migrate"]),
         **_floors(PYPROJECT["dependency-groups"]["test"]),
     }
