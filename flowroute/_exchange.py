@@ -29,6 +29,7 @@ __all__ = [
     "failed",
     "map_exception",
     "read_body",
+    "received",
     "timed_out",
     "with_body",
 ]
@@ -135,25 +136,57 @@ class Result:
         self.sent = sent
 
 
-def failed(exc: requests.RequestException, expired: float, method: str, url: str) -> Result:
+def failed(
+    exc: requests.RequestException,
+    expired: float,
+    method: str,
+    url: str,
+    response: Optional[requests.Response] = None,
+    started: float = 0.0,
+) -> Result:
     """The attempt broke off; `expired` is its timeout when the watchdog cut it, else 0.
 
     A socket timeout keeps its own name (the server sent nothing for that
     long); any other failure of a connection the watchdog cut is the cut.
+    `response` is the answer whose body broke off, if its headers had
+    arrived (at `started`, on the `time.monotonic` clock): the error keeps it.
     """
     error: errors.TransportError
     if expired and not isinstance(exc, requests.Timeout):
         error = timed_out(expired, method, url)
     else:
         error = map_exception(exc, method, url)
+    if response is not None:
+        error.response = received(response, method, url, None, time.monotonic() - started)
     error.__cause__, error.__suppress_context__ = exc, True
     return Result(None, error, sent=not _sent_nothing(exc))
 
 
-def timed_out(seconds: float, method: str, url: str) -> errors.ResponseTimeout:
+def timed_out(
+    seconds: float, method: str, url: str, response: Optional[Response] = None
+) -> errors.ResponseTimeout:
     """The error of an attempt that outlived its deadline of `seconds`."""
     return errors.ResponseTimeout(
-        f"no complete response within the {seconds:g} s timeout", method=method, url=url
+        f"no complete response within the {seconds:g} s timeout",
+        method=method,
+        url=url,
+        response=response,
+    )
+
+
+def received(
+    response: requests.Response, method: str, url: str, body: Any, elapsed: float
+) -> Response:
+    """The `Response` record of what arrived: status, headers, request id, `body`."""
+    headers = response.headers
+    return Response(
+        method=method,
+        url=url,
+        status=response.status_code,
+        headers=headers,
+        request_id=headers.get("X-Request-Id"),
+        body=body,
+        elapsed=elapsed,
     )
 
 
@@ -166,29 +199,34 @@ def read_body(
     """
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > cap:
-        raise _too_large(response, cap, url)
+        raise _too_large(response, cap, url, deadline - timeout)
     chunks = []
     size = 0
     # Large chunks: a usual body is one read; the cap and deadline are checked per chunk.
     for chunk in response.iter_content(c.READ_CHUNK_BYTES):
         size += len(chunk)
         if size > cap:
-            raise _too_large(response, cap, url)
+            raise _too_large(response, cap, url, deadline - timeout)
         chunks.append(chunk)
         if time.monotonic() > deadline:
-            raise timed_out(timeout, response.request.method or "", url)
+            method = response.request.method or ""
+            arrived = received(response, method, url, None, time.monotonic() - deadline + timeout)
+            raise timed_out(timeout, method, url, arrived)
     if getattr(response.raw, "length_remaining", None):
         # urllib3 1.26 takes a body shorter than its Content-Length for a whole one.
         raise requests.exceptions.ChunkedEncodingError("response body cut short")
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def _too_large(response: requests.Response, cap: int, url: str) -> errors.ResponseTooLargeError:
+def _too_large(
+    response: requests.Response, cap: int, url: str, started: float
+) -> errors.ResponseTooLargeError:
+    method = response.request.method or ""
     return errors.ResponseTooLargeError(
         f"{response.status_code} response body larger than max_response_bytes={cap}",
-        method=response.request.method or "",
+        method=method,
         url=url,
-        status=response.status_code,
+        response=received(response, method, url, None, time.monotonic() - started),
     )
 
 
@@ -197,29 +235,21 @@ def answer(
 ) -> Result:
     """The Response record of a complete answer; a garbled success body is a failure."""
     status = response.status_code
-    failure = None
     body: Any = None
+    garbled = False
     if content and not content.isspace():
         try:
             body = _json.loads(content)
         except (ValueError, RecursionError):  # RecursionError: JSON nested too deep
-            if 200 <= status < 300:
-                failure = errors.DecodeError(
-                    f"{status} response is not JSON", method=method, url=url, status=status
-                )
-            else:
-                body = content.decode("utf-8", "replace")
-    headers = response.headers
-    record = Response(
-        method=method,
-        url=url,
-        status=status,
-        headers=headers,
-        request_id=headers.get("X-Request-Id"),
-        body=body,
-        elapsed=elapsed,
-    )
-    return Result(record, failure, sent=True)
+            body = content.decode("utf-8", "replace")
+            garbled = 200 <= status < 300
+    record = received(response, method, url, body, elapsed)
+    if garbled:
+        failure = errors.DecodeError(
+            f"{status} response is not JSON", method=method, url=url, response=record
+        )
+        return Result(record, failure, sent=True)
+    return Result(record, None, sent=True)
 
 
 def with_body(response: Response, body: Any) -> Response:
@@ -261,6 +291,7 @@ def conclude(
             url=response.url,
             request_id=response.request_id,
             hint=hint,
+            response=response,
         )
     # A ConnectError (refused, TLS) means nothing was sent: the outcome is known.
     lost = failure is not None and not isinstance(failure, errors.ConnectError)
@@ -282,12 +313,14 @@ def _unknown(
     error: errors.FlowrouteError, response: Optional[Response], outcome: Optional[str]
 ) -> errors.OutcomeUnknownError:
     why = next(text for kind, text in _WHY if isinstance(error, kind))
-    status = response.status if response is not None else getattr(error, "status", None)
+    if response is None:
+        response = getattr(error, "response", None)
     return errors.OutcomeUnknownError(
         outcome or "the request may have been carried out; check before retrying",
         f"{why} ({type(error).__name__})",
         method=getattr(error, "method", ""),
         url=getattr(error, "url", ""),
-        status=status or None,
+        status=response.status if response is not None else None,
         request_id=response.request_id if response is not None else None,
+        response=response,
     )

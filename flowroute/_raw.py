@@ -4,8 +4,9 @@
 the same call as ``client.v2.numbers.list_phone_number_details(id)`` and
 returns a `RawResponse`: the status, headers, request id and decoded body
 of what the server answered, and ``parse()`` for the typed result the plain
-call returns. A body that does not read as the documented model is still
-handed over; ``parse()`` raises the `DecodeError` then. Errors the plain
+call returns. A body that does not read as the documented model, or is
+not JSON at all, is still handed over; ``parse()`` raises the `DecodeError`
+then. Errors the plain
 call raises before any answer is read (bad arguments, API errors, transport
 failures) are raised the same way.
 """
@@ -113,8 +114,10 @@ class RawCalls:
             try:
                 result, error = method(controller, *args, **kwargs), None
             except DecodeError as exc:
-                if not seen:  # no answer to hand over: the body was not even JSON
-                    raise
+                if not seen:  # a body that is not JSON: the error has the answer
+                    if exc.response is None:
+                        raise
+                    seen.append(exc.response)
                 result, error = None, exc
             return RawResponse(tuple(seen), result, error)
 

@@ -48,7 +48,7 @@ def decode_error(response: Optional[Response], reason: str, path: str = "") -> D
     if response is None:
         return DecodeError(message, path=path)
     return DecodeError(
-        message, method=response.method, url=response.url, status=response.status, path=path
+        message, method=response.method, url=response.url, path=path, response=response
     )
 
 

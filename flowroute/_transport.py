@@ -37,6 +37,7 @@ from ._exchange import (
     failed,
     map_exception,
     read_body,
+    received,
     timed_out,
 )
 from ._retry import RetryPolicy
@@ -235,7 +236,7 @@ class Transport:
                 timeout=self.deadline,
             )
         except requests.RequestException as exc:
-            return failed(exc, self.deadline if watch.expired else 0, method, url)
+            return failed(exc, self.deadline if watch.expired else 0, method, url, response, sent)
         except errors.TransportError as exc:  # over the size cap, or the deadline between reads
             return Result(None, exc, sent=True)
         finally:
@@ -307,13 +308,14 @@ class Transport:
         request.hooks = {"response": []}
         if auth is not None:
             request = auth(request)
+        started = time.monotonic()
         try:
             response = self._adapter_send(url, request)
         except requests.RequestException as exc:
             raise map_exception(exc, "GET", shown) from exc
         logger.debug("GET %s -> %d (download)", shown, response.status_code)
         try:
-            return _stream_body(response, shown, into)
+            return _stream_body(response, shown, into, started)
         except requests.RequestException as exc:
             raise map_exception(exc, "GET", shown) from exc
         finally:
@@ -350,7 +352,7 @@ class Writable(Protocol):
         """Take the next chunk."""
 
 
-def _stream_body(response: requests.Response, url: str, into: Writable) -> int:
+def _stream_body(response: requests.Response, url: str, into: Writable, started: float) -> int:
     status = response.status_code
     if not 200 <= status < 300:
         content = response.raw.read(_ERROR_BODY_CAP, decode_content=True) or b""
@@ -358,12 +360,14 @@ def _stream_body(response: requests.Response, url: str, into: Writable) -> int:
             body: Any = jsonlib.loads(content) if content else None
         except (ValueError, RecursionError):
             body = content.decode("utf-8", "replace")
+        record = received(response, "GET", url, body, time.monotonic() - started)
         raise errors.error_for_status(status)(
             status,
             body=body,
             method="GET",
             url=url,
-            request_id=response.headers.get("X-Request-Id"),
+            request_id=record.request_id,
+            response=record,
         )
     written = 0
     for chunk in response.iter_content(_DOWNLOAD_CHUNK):

@@ -40,7 +40,10 @@ when a legacy call that takes several v2 requests fails half-way.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:
+    from ._exchange import Response
 
 __all__ = [
     "APIError",
@@ -125,11 +128,17 @@ class TransportError(FlowrouteError):
     Attributes:
         method: HTTP method of the request.
         url: URL of the request (never carries credentials).
+        response: the answer's status, headers and request id when they
+            arrived before the failure (a body cut short, too large or too
+            slow), as ``RawResponse.response`` gives them; else None.
     """
 
-    def __init__(self, message: str, *, method: str = "", url: str = "") -> None:
+    def __init__(
+        self, message: str, *, method: str = "", url: str = "", response: Optional[Response] = None
+    ) -> None:
         self.method = method
         self.url = url
+        self.response = response
         super().__init__(f"{message} ({method} {url})" if method else message)
 
 
@@ -172,14 +181,23 @@ class DecodeError(TransportError):
         status: the HTTP status of the undecodable response.
         path: the JSON path of the value that could not be read, such as
             ``$.data[3].attributes.setup_cost`` (empty when the body is not JSON).
+        response: the whole answer, its body decoded or else as text;
+            None for a file read on its own (a CDR export).
     """
 
     def __init__(
-        self, message: str, *, method: str = "", url: str = "", status: int = 0, path: str = ""
+        self,
+        message: str,
+        *,
+        method: str = "",
+        url: str = "",
+        status: int = 0,
+        path: str = "",
+        response: Optional[Response] = None,
     ) -> None:
-        self.status = status
+        self.status = status or (response.status if response is not None else 0)
         self.path = path
-        super().__init__(message, method=method, url=url)
+        super().__init__(message, method=method, url=url, response=response)
 
 
 class ResponseTooLargeError(DecodeError):
@@ -201,6 +219,7 @@ class OutcomeUnknownError(TransportError):
         status: the HTTP status received (502, 504, or a 2xx with a garbled
             body), or None when no answer arrived.
         request_id: the server's request id, when an answer arrived with one.
+        response: the answer as far as it arrived, or None.
     """
 
     def __init__(
@@ -212,11 +231,14 @@ class OutcomeUnknownError(TransportError):
         url: str = "",
         status: Optional[int] = None,
         request_id: Optional[str] = None,
+        response: Optional[Response] = None,
     ) -> None:
         self.operation = operation
         self.status = status
         self.request_id = request_id
-        super().__init__(f"outcome unknown, {why}: {operation}", method=method, url=url)
+        super().__init__(
+            f"outcome unknown, {why}: {operation}", method=method, url=url, response=response
+        )
 
 
 class ErrorDetail:
@@ -290,6 +312,8 @@ class APIError(FlowrouteError):
         request_id: the server's request id header, when it sent one.
         hint: what to check, when the client knows more than the API said
             (e.g. a v1 401: the secret key and the machine's clock).
+        response: the whole answer; None for an error made up by the
+            client (a compat lookup that found nothing).
     """
 
     def __init__(
@@ -302,8 +326,10 @@ class APIError(FlowrouteError):
         url: str = "",
         request_id: Optional[str] = None,
         hint: Optional[str] = None,
+        response: Optional[Response] = None,
     ) -> None:
         self.status = status
+        self.response = response
         self.errors = errors if errors is not None else parse_error_details(body)
         self.body = body
         self.method = method

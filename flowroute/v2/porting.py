@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from .. import _validate as check
+from .._reading import decode_error
 from .._resource import Controller, Endpoint
-from ..errors import DecodeError, ValidationError
+from ..errors import ValidationError
 from .models import Portability
+
+if TYPE_CHECKING:
+    from .._transport import Response
 
 __all__ = ["PortingController"]
 
@@ -30,23 +34,17 @@ def _e164(numbers: Any) -> list[str]:
     return ["+" + check.phone_number(number, "numbers") for number in numbers]
 
 
-def _portability(body: Any) -> Portability:
+def _portability(response: Response) -> Portability:
+    body = response.body
     data = body.get("data") if isinstance(body, dict) else None
     if not isinstance(data, dict):
-        raise DecodeError(
-            "unexpected response shape: $.data must be an object",
-            method=_PORTABILITY.method,
-            url=_PORTABILITY.template,
-        )
+        raise decode_error(response, "expected an object @ $.data", "$.data")
     groups: dict[str, tuple[str, ...]] = {}
     for name in _GROUPS:
         found = data.get(name) or []
         if not isinstance(found, list) or not all(isinstance(n, str) for n in found):
-            raise DecodeError(
-                f"unexpected response shape: $.data.{name} must be a list of strings",
-                method=_PORTABILITY.method,
-                url=_PORTABILITY.template,
-            )
+            where = f"$.data.{name}"
+            raise decode_error(response, f"expected a list of strings @ {where}", where)
         groups[name] = tuple(found)
     return Portability(**groups, raw=data)
 
@@ -66,5 +64,4 @@ class PortingController(Controller):
             The numbers grouped as portable, not portable, and already on
             Flowroute's HyperNetwork.
         """
-        body = self._call(_PORTABILITY, json={"numbers": _e164(numbers)})
-        return _portability(body)
+        return _portability(self._send(_PORTABILITY, json={"numbers": _e164(numbers)}))

@@ -161,9 +161,10 @@ POSTS = [
     (answer("504 Gateway Timeout", b"<html>gateway</html>"), send, SENT, errors.ServerError, 504),
     (answer("502 Bad Gateway", b"{}"), purchase, BOUGHT, errors.ServerError, 502),
     (hang_up, purchase, BOUGHT, errors.ReadError, None),
-    (cut_short, purchase, BOUGHT, errors.ReadError, None),
+    # The status line came; the body did not: the error keeps what arrived.
+    (cut_short, purchase, BOUGHT, errors.ReadError, 201),
     (silent, send, SENT, errors.TimeoutError, None),
-    (drip_body, purchase, BOUGHT, errors.TimeoutError, None),
+    (drip_body, purchase, BOUGHT, errors.TimeoutError, 200),
 ]
 
 
@@ -188,6 +189,7 @@ def test_a_lost_answer_to_a_write_is_an_unknown_outcome_sent_once(
     assert str(error).startswith("outcome unknown, ")
     assert operation in str(error)
     assert error.status == status
+    assert (error.response.status if error.response else None) == status
     assert isinstance(error.__cause__, cause), repr(error.__cause__)
     assert not isinstance(error, (errors.DecodeError, errors.ReadError, errors.TimeoutError))
 
