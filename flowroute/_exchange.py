@@ -19,6 +19,7 @@ import urllib3
 
 from . import _constants as c
 from . import _json, errors
+from ._body import pieces
 
 __all__ = [
     "Response",
@@ -195,6 +196,9 @@ def read_body(
 ) -> bytes:
     """The whole body, decompressed, unless it outgrows `cap` or the deadline passes.
 
+    Memory stays within `cap` and a piece whatever the body: a gzip bomb is
+    refused once its inflated size passes the cap, never inflated whole.
+
     `deadline` is on the `time.monotonic` clock; `timeout` is the seconds it stands for.
     """
     declared = response.headers.get("Content-Length", "")
@@ -202,8 +206,9 @@ def read_body(
         raise _too_large(response, cap, url, deadline - timeout)
     chunks = []
     size = 0
-    # Large chunks: a usual body is one read; the cap and deadline are checked per chunk.
-    for chunk in response.iter_content(c.READ_CHUNK_BYTES):
+    # Large pieces: a usual body is one read; the cap and deadline are checked per piece,
+    # and no piece inflates past READ_CHUNK_BYTES, however well a body compresses.
+    for chunk in pieces(response, c.READ_CHUNK_BYTES):
         size += len(chunk)
         if size > cap:
             raise _too_large(response, cap, url, deadline - timeout)

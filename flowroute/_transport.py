@@ -27,6 +27,7 @@ from requests.structures import CaseInsensitiveDict
 from . import _constants as c
 from . import errors
 from ._adapter import APIAdapter
+from ._body import pieces
 from ._deadline import Watchdog
 from ._exchange import (
     Response,
@@ -355,7 +356,7 @@ class Writable(Protocol):
 def _stream_body(response: requests.Response, url: str, into: Writable, started: float) -> int:
     status = response.status_code
     if not 200 <= status < 300:
-        content = response.raw.read(_ERROR_BODY_CAP, decode_content=True) or b""
+        content = _first_bytes(response, _ERROR_BODY_CAP)
         try:
             body: Any = jsonlib.loads(content) if content else None
         except (ValueError, RecursionError):
@@ -370,7 +371,19 @@ def _stream_body(response: requests.Response, url: str, into: Writable, started:
             response=record,
         )
     written = 0
-    for chunk in response.iter_content(_DOWNLOAD_CHUNK):
+    for chunk in pieces(response, _DOWNLOAD_CHUNK):  # one chunk in memory, inflated or not
         into.write(chunk)
         written += len(chunk)
     return written
+
+
+def _first_bytes(response: requests.Response, limit: int) -> bytes:
+    """Up to `limit` bytes of the body, its encoding undone; the rest is left unread."""
+    read = []
+    size = 0
+    for piece in pieces(response, limit):
+        read.append(piece)
+        size += len(piece)
+        if size >= limit:
+            break
+    return b"".join(read)[:limit]
