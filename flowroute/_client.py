@@ -80,10 +80,13 @@ class Client:
             within the retry policy's budget.
         max_retries: retries of a failed idempotent call (see `RetryPolicy`).
         retry_policy: the full retry policy; replaces `max_retries` when given.
-        session: a `requests.Session` to send through (its adapters and TLS
-            settings are used); it is not closed by the Client. Its
-            adapters may not let the deadline cut a stalled response's
-            headers; the body is always bounded.
+        session: a `requests.Session` to send through (its adapters, proxies
+            and TLS settings are used); it is not closed by the Client. With
+            requests' `HTTPAdapter` or a subclass mounted (the default, or a
+            retry adapter) the timeout bounds the whole attempt as with the
+            Client's own session; with another kind of adapter, connecting
+            and each wait for the headers are bounded by the socket
+            timeouts, and the body by the whole timeout.
         max_response_bytes: the largest response body accepted (decompressed),
             10 MiB by default; a larger one raises `ResponseTooLargeError`.
         allow_insecure_http: accept a plain http:// base URL on any host, e.g.

@@ -9,11 +9,13 @@ Transport, seeing the attempt expired, reports a `ResponseTimeout`.
 
 The connection attaches itself from `DeadlineAdapter`'s pools (mounted on a
 session the Transport creates), so connect, headers and body are covered.
-With a session of the caller's own, the Transport attaches the response's
-connection once the headers are in: the body is covered, the headers are
-bounded per read only. A socket shut down just after its call finished is
-harmless: urllib3 sees a dropped connection when it next takes it from the
-pool, and opens a new one.
+A session of the caller's own keeps its adapters (retries, proxies, TLS
+settings): `watch_pool` makes the urllib3 pool of its `HTTPAdapter` attach
+the connections it hands out, so headers and body are covered there too;
+with any other adapter the Transport attaches the response's connection
+once the headers are in, and only the body is. A socket shut down just
+after its call finished is harmless: urllib3 sees a dropped connection when
+it next takes it from the pool, and opens a new one.
 """
 
 from __future__ import annotations
@@ -26,11 +28,12 @@ import threading
 import time
 from typing import Any, Callable, Optional
 
-from requests.adapters import HTTPAdapter
+from requests import PreparedRequest, RequestException
+from requests.adapters import BaseAdapter, HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-__all__ = ["Attempt", "DeadlineAdapter", "Watchdog"]
+__all__ = ["Attempt", "DeadlineAdapter", "Watchdog", "watch_pool"]
 
 # The attempt running in each thread, for the connection it sends on to attach
 # to. Per thread, like a context variable: a pool's connection knows nothing of
@@ -160,3 +163,52 @@ class DeadlineAdapter(HTTPAdapter):
         """Build requests' pool manager, with pools of attachable connections."""
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+
+def watch_pool(
+    adapter: BaseAdapter, request: PreparedRequest, *, verify: Any, cert: Any, proxies: Any
+) -> None:
+    """Let the watchdog cut the connections a caller's own adapter sends on, headers included.
+
+    requests' `HTTPAdapter` (and its subclasses: a retry adapter, a
+    corporate one) takes a connection from a urllib3 pool for each request.
+    The pool the request will use is looked up as the adapter itself looks
+    it up, and its connection-taking method is wrapped, once per pool, so
+    that the connection it hands out attaches to the running attempt; when
+    no attempt runs (the caller's own use of the session) it attaches to
+    nothing. Another kind of adapter is left alone: its body is still watched.
+
+    Args:
+        adapter: the session's adapter for the request's URL.
+        request: the request about to be sent.
+        verify: as given to ``adapter.send``; so are `cert` and `proxies`.
+        cert: the client certificate, if any.
+        proxies: the proxies the session's settings resolved to.
+    """
+    if isinstance(adapter, DeadlineAdapter) or not isinstance(adapter, HTTPAdapter):
+        return
+    try:
+        pool = _pool_of(adapter, request, verify, cert, proxies)
+    except (RequestException, ValueError):  # send itself reports the bad URL or proxy
+        return
+    if getattr(pool, "_flowroute_watched", False):
+        return
+    take = pool._get_conn
+
+    def take_and_attach(*args: Any, **kwargs: Any) -> Any:
+        connection = take(*args, **kwargs)
+        attach(connection)
+        return connection
+
+    pool._get_conn = take_and_attach
+    pool._flowroute_watched = True
+
+
+def _pool_of(
+    adapter: HTTPAdapter, request: PreparedRequest, verify: Any, cert: Any, proxies: Any
+) -> Any:
+    # requests 2.32.2 and later choose the pool by TLS settings too; the
+    # older method (deprecated since) knows only the URL and the proxies.
+    if hasattr(adapter, "get_connection_with_tls_context"):
+        return adapter.get_connection_with_tls_context(request, verify, proxies=proxies, cert=cert)
+    return adapter.get_connection(request.url or "", proxies)

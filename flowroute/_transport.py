@@ -28,7 +28,7 @@ from . import _constants as c
 from . import errors
 from ._adapter import APIAdapter
 from ._body import pieces
-from ._deadline import Watchdog
+from ._deadline import Watchdog, watch_pool
 from ._exchange import (
     Response,
     Result,
@@ -269,7 +269,12 @@ class Transport:
 
     def _adapter_send(self, url: str, request: requests.PreparedRequest) -> requests.Response:
         """Send a prepared request, streamed, with the session's TLS and proxy settings."""
-        return self.session.get_adapter(url).send(
+        adapter = self.session.get_adapter(url)
+        if not self._owns_session:  # the caller's adapter: let the watchdog see its connections
+            watch_pool(
+                adapter, request, verify=self._verify, cert=self._cert, proxies=self._proxies
+            )
+        return adapter.send(
             request,
             stream=True,
             timeout=self.timeout,

@@ -86,11 +86,40 @@ def test_a_dripping_server_cannot_hold_a_call_past_the_timeout(behaviour: Behavi
     assert TIMEOUT * 0.9 <= elapsed < TIMEOUT + SLACK
 
 
-def test_the_body_deadline_holds_with_a_session_of_the_callers_own() -> None:
-    with Hostile(drip_body) as url, client(url, session=requests.Session()) as c:
+def own_session(kind: str) -> requests.Session:
+    session = requests.Session()
+    if kind == "retry-adapter":  # what callers mount: requests' adapter with urllib3 retries
+        session.mount("http://", requests.adapters.HTTPAdapter(max_retries=3))
+    return session
+
+
+@pytest.mark.parametrize("kind", ["plain", "retry-adapter"])
+@pytest.mark.parametrize(
+    "behaviour", [drip_headers, drip_body, slow_chunks], ids=["headers", "body", "chunks"]
+)
+def test_the_deadline_holds_with_a_session_of_the_callers_own(
+    behaviour: Behaviour, kind: str
+) -> None:
+    session = own_session(kind)
+    with Hostile(behaviour) as url, client(url, session=session) as c:
         error, elapsed = timed(lambda: list_numbers(c))
     assert isinstance(error, errors.ResponseTimeout), repr(error)
-    assert elapsed < TIMEOUT + SLACK
+    assert TIMEOUT * 0.9 <= elapsed < TIMEOUT + SLACK
+    session.close()
+
+
+def test_the_callers_own_use_of_the_session_is_never_cut() -> None:
+    def late(conn: socket.socket, stop: threading.Event) -> None:
+        stop.wait(2 * TIMEOUT)  # longer than the client's timeout
+        conn.sendall(b'HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\n{"data": []}')
+        stop.wait(0.5)
+
+    session = own_session("plain")
+    with Hostile(late) as url, client(url, session=session) as c:
+        with pytest.raises(errors.ResponseTimeout):
+            list_numbers(c)  # watched: cut at the timeout
+        assert session.get(f"{url}/own", timeout=5.0).json() == {"data": []}  # not watched
+    session.close()
 
 
 def silent(conn: socket.socket, stop: threading.Event) -> None:
