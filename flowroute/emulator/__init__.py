@@ -258,6 +258,8 @@ class Emulator:
     def fail_cdr_export(self, export_id: str) -> None:
         """Make a CDR export ``failed``, as when the service cannot build it.
 
+        Its ``callback_url``, if not yet called, is called now, as failed.
+
         Raises:
             NotFound: no export with this id.
         """
@@ -350,7 +352,7 @@ class Emulator:
             return self._state.messaging.receive(to, from_, body, media)
 
     def deliver(self) -> list[CallbackAttempt]:
-        """Take every delivery step due on the clock and POST every callback due, now.
+        """Take every step due on the clock (messages, CDR exports) and POST the callbacks due.
 
         Runs in the calling thread, so a test needs no worker and no
         sleep; retries fall due `RETRY_INTERVAL` (30 s) later on the clock.

@@ -3,13 +3,18 @@
 An export is ``processing`` from its request until ``delay`` has passed on
 the emulator's clock (no time at all by default), then ``completed``, with
 its totals and a download link that stays valid for `DOWNLOAD_LIFETIME`;
-or ``failed``, when a test says so (`CdrBook.fail`). Nothing here knows
-about HTTP.
+or ``failed``, when a test says so (`CdrBook.fail`). When the job is done
+(completed or failed) and the export names a ``callback_url``, the export
+document is queued in the outbox for the courier to POST there, as the
+service posts to it "when this asynchronous job is done running" (the v3
+SDK's documentation); the document is the one ``GET`` answers
+(`_cdr_document`). Nothing here knows about HTTP.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import hmac
 import re
 from datetime import datetime, timedelta
@@ -17,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
 
+from ._cdr_document import export_resource
 from ._cdr_history import CallFilter, CallHistory, Totals, call_filter
 from ._locking import locked
 from .errors import Invalid, NotFound
@@ -24,7 +30,16 @@ from .errors import Invalid, NotFound
 if TYPE_CHECKING:
     from .state import State
 
-__all__ = ["DOWNLOAD_LIFETIME", "EXPORT_STATUSES", "FIRST_EXPORT_ID", "CdrBook", "CdrExport"]
+__all__ = [
+    "API_URL",
+    "DOWNLOAD_LIFETIME",
+    "EXPORT_STATUSES",
+    "FIRST_EXPORT_ID",
+    "CdrBook",
+    "CdrExport",
+]
+
+API_URL = "https://api.flowroute.com"
 
 FIRST_EXPORT_ID = 40001
 DOWNLOAD_LIFETIME = timedelta(days=3)
@@ -40,9 +55,12 @@ class CdrExport:
         id: numeric string, e.g. ``"40001"``.
         filter_parameters: the filters as requested, echoed in documents.
         chosen: the same filters, read.
-        callback_url: where the service would report progress, or None.
+        callback_url: where the export document is POSTed when the job is
+            done, or None.
         requested_at: when it was requested.
         ready_at: when it completes.
+        base_url: the base URL it was requested on; the links of the
+            document POSTed to `callback_url` use it.
     """
 
     id: str
@@ -51,6 +69,7 @@ class CdrExport:
     callback_url: Optional[str]
     requested_at: datetime
     ready_at: datetime
+    base_url: str = API_URL
 
     @property
     def expires_at(self) -> datetime:
@@ -82,6 +101,8 @@ class CdrBook:
         # Each export keeps the history as it was when requested.
         self._histories: dict[str, CallHistory] = {}
         self._failed: set[str] = set()
+        # Exports whose callback is still to be queued, by when they complete.
+        self._unannounced: list[tuple[datetime, int, str]] = []
         self._next_id = FIRST_EXPORT_ID
         # Signs download links; derived from the seed, so links are reproducible.
         self._link_key = hashlib.sha256(f"cdr-downloads-{state.seed}".encode()).digest()
@@ -106,8 +127,14 @@ class CdrBook:
         return self.history
 
     @locked
-    def create(self, filter_parameters: Any, callback_url: Any = None) -> CdrExport:
-        """Request an export; raises Invalid for bad filters or callback URL."""
+    def create(
+        self, filter_parameters: Any, callback_url: Any = None, base_url: str = API_URL
+    ) -> CdrExport:
+        """Request an export; raises Invalid for bad filters or callback URL.
+
+        `base_url` is the API's base URL the request came to (the links of
+        the document POSTed to `callback_url` use it).
+        """
         chosen = call_filter(filter_parameters)
         if callback_url is not None and (
             not isinstance(callback_url, str) or not _CALLBACK.fullmatch(callback_url)
@@ -123,10 +150,13 @@ class CdrBook:
             callback_url=callback_url,
             requested_at=now,
             ready_at=now + self.delay,
+            base_url=base_url,
         )
         self._next_id += 1
         self.exports[export.id] = export
         self._histories[export.id] = self.history
+        if callback_url is not None:
+            heapq.heappush(self._unannounced, (export.ready_at, int(export.id), export.id))
         return export
 
     @locked
@@ -149,10 +179,31 @@ class CdrBook:
 
     @locked
     def fail(self, export_id: str) -> None:
-        """Make an export ``failed`` (as when the service cannot build it): no totals, no file."""
-        self.get(export_id)
+        """Make an export ``failed`` (as when the service cannot build it): no totals, no file.
+
+        Its callback, when it has one not yet queued, is queued now.
+        """
+        export = self.get(export_id)
         self._failed.add(export_id)
         self._totals.pop(export_id, None)
+        waiting = [entry for entry in self._unannounced if entry[2] == export_id]
+        if waiting:
+            self._unannounced.remove(waiting[0])
+            heapq.heapify(self._unannounced)
+            self._announce(export, self._state.clock())
+
+    @locked
+    def advance(self) -> None:
+        """Queue the callback of every export completed on the clock by now."""
+        now = self._state.clock()
+        while self._unannounced and self._unannounced[0][0] <= now:
+            ready_at, _, export_id = heapq.heappop(self._unannounced)
+            self._announce(self.exports[export_id], ready_at)
+
+    def _announce(self, export: CdrExport, at: datetime) -> None:
+        if export.callback_url is not None:  # always: only exports with one wait
+            document = {"data": export_resource(self, export, export.base_url)}
+            self._state.outbox.add(export.callback_url, "cdr", document, at)
 
     @locked
     def find(self, status: Optional[str] = None) -> list[CdrExport]:

@@ -76,10 +76,11 @@ class Courier:
         self._thread: Optional[threading.Thread] = None
 
     def deliver(self) -> list[CallbackAttempt]:
-        """Take the steps due now, then POST every callback due now; the attempts made."""
+        """Take the steps due now (messages, CDR exports), then POST every callback due now."""
         state = self._state
         with state.lock:
             state.messaging.advance()
+            state.cdrs.advance()
             now = state.clock()
         made = []
         with self._sending:

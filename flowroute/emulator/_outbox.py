@@ -29,7 +29,8 @@ class Delivery:
 
     Attributes:
         url: where to POST it.
-        kind: ``"sms"``, ``"mms"`` (inbound messages) or ``"dlr"`` (a delivery receipt).
+        kind: ``"sms"``, ``"mms"`` (inbound messages), ``"dlr"`` (a delivery
+            receipt) or ``"cdr"`` (a CDR export done).
         payload: the JSON document, as the service sends it.
         due: when to POST it, on the emulator's clock.
         attempt: 1 for the first try, 2 for the first retry, ...
@@ -49,7 +50,7 @@ class CallbackAttempt:
 
     Attributes:
         url: where it was POSTed.
-        kind: ``"sms"``, ``"mms"`` or ``"dlr"``.
+        kind: ``"sms"``, ``"mms"``, ``"dlr"`` or ``"cdr"``.
         payload: the JSON document sent.
         attempt: 1 for the first try, 2 for the first retry, ...
         at: when, on the emulator's clock.

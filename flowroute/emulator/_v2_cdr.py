@@ -12,74 +12,22 @@ link is refused with 403.
 from __future__ import annotations
 
 import functools
-from datetime import datetime, timezone
-from typing import Any, Optional
+from typing import Any
 
 from . import _v2_parse as parse
 from ._cdr import CdrExport
-from ._cdr_history import Totals
+from ._cdr_document import DOWNLOADS, EXPORTS, export_resource
 from ._records import Api, Call, Credentials, Endpoint, Reply, Request, Stream
-from ._v2_common import list_document, resource, url
+from ._v2_common import list_document, resource
 from .errors import Forbidden, Invalid, NotFound
 
 __all__ = ["DOWNLOADS", "DOWNLOAD_API", "ENDPOINTS"]
 
-EXPORTS = "/v2/cdrs/exports"
-DOWNLOADS = "/cdr-downloads"
 _CREATE_ATTRIBUTES = frozenset({"filter_parameters", "callback_url"})
 
 
-def _time(moment: datetime) -> str:
-    """``2019-03-18T23:20:30+00:00``, as export documents print times."""
-    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat()
-
-
-def _dollars(amount: int) -> str:
-    return f"{amount // 10**8}.{amount % 10**8:08d}"
-
-
-def _sums(totals: Optional[Totals]) -> dict[str, Any]:
-    if totals is None:  # still processing: nothing counted yet
-        names = ("billed_minutes", "call_subtotal", "ccrf", "cnamlookup_fees", "connect_fees")
-        return dict.fromkeys((*names, "num_calls", "total_cost", "usf_fees"))
-    return {
-        "billed_minutes": -(-totals.billed_seconds // 60),
-        "call_subtotal": _dollars(totals.call_subtotal),
-        "ccrf": _dollars(totals.ccrf),
-        "cnamlookup_fees": _dollars(totals.cnamlookup_fees),
-        "connect_fees": _dollars(0),
-        "num_calls": totals.num_calls,
-        "total_cost": _dollars(totals.total_cost),
-        "usf_fees": _dollars(0),
-    }
-
-
-def _download_url(call: Call, export: CdrExport) -> str:
-    expires = int(export.expires_at.timestamp())
-    signature = call.state.cdrs.link_signature(export.id, expires)
-    pairs = [("expires", str(expires)), ("signature", signature)]
-    return url(call, f"{DOWNLOADS}/{export.id}.csv.gz", pairs)
-
-
 def _resource(call: Call, export: CdrExport) -> dict[str, Any]:
-    totals = call.state.cdrs.totals(export)
-    done = totals is not None
-    attributes = {
-        "callback_url": export.callback_url,
-        "created_at": _time(export.requested_at),
-        "download_url": _download_url(call, export) if done else None,
-        "expires_at": _time(export.expires_at) if done else None,
-        "filter_parameters": export.filter_parameters,
-        "requested_at": _time(export.requested_at),
-        "status": call.state.cdrs.status(export),
-        **_sums(totals),
-    }
-    return {
-        "attributes": dict(sorted(attributes.items())),
-        "id": export.id,
-        "links": {"self": url(call, f"{EXPORTS}/{export.id}")},
-        "type": "cdrexport",
-    }
+    return export_resource(call.state.cdrs, export, call.request.base_url)
 
 
 def create_export(call: Call) -> Reply:
@@ -91,7 +39,8 @@ def create_export(call: Call) -> Reply:
         raise Invalid(f"unknown attributes: {', '.join(unknown)}", unknown[0])
     if "filter_parameters" not in attributes:
         raise Invalid("filter_parameters is required", "filter_parameters")
-    export = call.state.cdrs.create(attributes["filter_parameters"], attributes.get("callback_url"))
+    filters, callback_url = attributes["filter_parameters"], attributes.get("callback_url")
+    export = call.state.cdrs.create(filters, callback_url, call.request.base_url)
     return Reply(201, {"data": _resource(call, export)})
 
 
