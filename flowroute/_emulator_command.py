@@ -88,7 +88,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _read_faults(path: str) -> list[tuple[Fault, dict[str, Any]]]:
     """The fault rules of a --faults file; ValueError says what is wrong, and where."""
-    from .emulator._faults import parse_specs
+    from .emulator._fault_specs import parse_specs
 
     try:
         with open(path, encoding="utf-8") as file:

@@ -34,7 +34,6 @@ __all__ = [
     "answer",
     "check_rule",
     "garble",
-    "parse_specs",
 ]
 
 RetryAfter = Union[int, float, str]
@@ -342,61 +341,3 @@ def garble(
     if fault.kind == "truncated" and not body:
         return 200, {"Content-Type": content_type}, b"{}"
     return status, headers, body
-
-
-# -- fault specs as data (the CLI's --faults file) -----------------------------
-
-# kind -> (factory, the factory's argument names, those required)
-_FACTORIES: Mapping[str, tuple[Callable[..., Fault], tuple[str, ...], tuple[str, ...]]] = {
-    "status": (Fault.status, ("status", "body", "retry_after"), ("status",)),
-    "html": (Fault.html, ("status",), ()),
-    "latency": (Fault.latency, ("seconds",), ("seconds",)),
-    "refuse": (Fault.refuse, (), ()),
-    "drop": (Fault.drop, (), ()),
-    "timeout": (Fault.timeout, (), ()),
-    "truncated": (Fault.truncated, (), ()),
-    "malformed_json": (Fault.malformed_json, (), ()),
-}
-_RULE_ARGS = ("method", "path", "times", "probability", "seed")
-
-
-def _spec(index: int, entry: Any) -> tuple[Fault, dict[str, Any]]:
-    where = f"entry {index}"
-    if not isinstance(entry, dict):
-        raise ValueError(f"{where}: expected an object, got {type(entry).__name__}")
-    kind = entry.get("fault")
-    if not isinstance(kind, str) or kind not in _FACTORIES:
-        kinds = ", ".join(sorted(_FACTORIES))
-        raise ValueError(f"{where}: 'fault' must be one of {kinds}; got {kind!r}")
-    make, names, required = _FACTORIES[kind]
-    unknown = sorted(set(entry) - {"fault", *names, *_RULE_ARGS})
-    if unknown:
-        raise ValueError(f"{where}: unknown key {unknown[0]!r} for a {kind} fault")
-    missing = [name for name in required if name not in entry]
-    if missing:
-        raise ValueError(f"{where}: a {kind} fault needs {missing[0]!r}")
-    rule_args = {name: entry[name] for name in _RULE_ARGS if name in entry}
-    try:
-        fault = make(**{name: entry[name] for name in names if name in entry})
-        check_rule(**rule_args)
-    except ValueError as exc:
-        raise ValueError(f"{where}: {exc}") from None
-    return fault, rule_args
-
-
-def parse_specs(data: Any) -> list[tuple[Fault, dict[str, Any]]]:
-    """Read faults written as data: a list of objects like ``{"fault": "status", "status": 503}``.
-
-    Each object names the fault (``"fault"``), its own arguments (``status``,
-    ``body``, ``retry_after``, ``seconds``) and optionally the rule's
-    (``method``, ``path``, ``times``, ``probability``, ``seed``).
-
-    Returns:
-        (fault, keyword arguments for `Emulator.inject`) pairs, in order.
-
-    Raises:
-        ValueError: a malformed entry, named by its index (0-based).
-    """
-    if not isinstance(data, list):
-        raise ValueError(f"expected a list of fault objects, got {type(data).__name__}")
-    return [_spec(index, entry) for index, entry in enumerate(data)]

@@ -14,7 +14,7 @@ import urllib3
 import flowroute
 from flowroute import errors
 from flowroute.emulator import Emulator, Fault
-from flowroute.emulator._faults import parse_specs
+from flowroute.emulator._fault_specs import parse_specs
 
 from .conftest import Api, FakeClock
 
