@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import http.server
+import ssl
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Optional
 
 import pytest
@@ -137,3 +142,54 @@ def test_a_callers_adapter_gets_requests_case_insensitive_headers() -> None:
         client = flowroute.Client(*KEYS, base_url=url, session=session)
         client.v2.numbers.list_phone_number_details("12065550100")
     assert seen == ["Basic YWNjZXNzLWtleS0xMjM0OnNlY3JldC1rZXktNTY3OA=="]
+
+
+TLS = Path(__file__).parent / "data" / "tls"
+
+
+class _Answer(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(NUMBER)))
+        self.end_headers()
+        self.wfile.write(NUMBER)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def tls_url() -> Iterator[str]:
+    """An HTTPS server on loopback, its certificate signed by tests/data/tls/ca.pem."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(TLS / "server.pem", TLS / "server.key")
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"https://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("trusted", [True, False])
+def test_the_certificate_is_verified_on_every_call(
+    tls_url: str, trusted: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pool is remembered after the first call: the check must not be.
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(TLS / "ca.pem" if trusted else certifi_bundle()))
+    client = flowroute.Client(
+        *KEYS, base_url=tls_url, retry_policy=flowroute.RetryPolicy(max_retries=0)
+    )
+    for _ in range(2):
+        if trusted:
+            assert client.v2.numbers.list_phone_number_details("12065550100").id == "12065550100"
+        else:
+            with pytest.raises(flowroute.errors.ConnectError, match="TLS handshake failed"):
+                client.v2.numbers.list_phone_number_details("12065550100")
+
+
+def certifi_bundle() -> str:
+    from requests.utils import DEFAULT_CA_BUNDLE_PATH
+
+    return str(DEFAULT_CA_BUNDLE_PATH)
