@@ -16,7 +16,7 @@ caller's adapters.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 import requests
 
@@ -72,12 +72,31 @@ class APIAdapter(DeadlineAdapter):
         parts = None if proxies else split_origin(request.url or "")
         if parts is None:
             return super().get_connection_with_tls_context(request, verify, proxies, cert)
-        key = (parts[0], verify, cert)
+        return self._remembered(
+            (parts[0], verify, cert),
+            lambda: super(APIAdapter, self).get_connection_with_tls_context(
+                request, verify, proxies, cert
+            ),
+        )
+
+    def get_connection(
+        self, url: Union[str, bytes], proxies: Optional[Mapping[str, str]] = None
+    ) -> ConnectionPool:
+        """requests before 2.32.2 look the pool up here: remembered the same way."""
+        parts = None if proxies or not isinstance(url, str) else split_origin(url)
+        if parts is None:
+            return super().get_connection(url, proxies)
+        return self._remembered(
+            (parts[0], None, None), lambda: super(APIAdapter, self).get_connection(url, proxies)
+        )
+
+    def _remembered(
+        self, key: tuple[str, _Verify, _Cert], look_up: Callable[[], ConnectionPool]
+    ) -> ConnectionPool:
         pool = self._pools.get(key)
         # urllib3 1.26 closes a pool its manager lets go (it keeps ten): `pool` is then None.
         if pool is None or getattr(pool, "pool", None) is None:
-            pool = super().get_connection_with_tls_context(request, verify, proxies, cert)
-            self._pools[key] = pool
+            pool = self._pools[key] = look_up()
         return pool
 
     def cert_verify(self, conn: Any, url: str, verify: _Verify, cert: _Cert) -> None:

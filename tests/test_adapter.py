@@ -24,7 +24,12 @@ KEYS = ("access-key-1234", "secret-key-5678")
 NUMBER = (
     b'{"data": {"type": "number", "id": "12065550100", "attributes": {"value": "12065550100"}}}'
 )
-HAS_TLS_LOOKUP = hasattr(HTTPAdapter, "get_connection_with_tls_context")
+# The method requests' adapter looks the pool up with: renamed in requests 2.32.2.
+LOOKUP = (
+    "get_connection_with_tls_context"
+    if hasattr(HTTPAdapter, "get_connection_with_tls_context")
+    else "get_connection"
+)
 
 segments = st.text(alphabet="abcXYZ019-._~%+:@!$&'()*,;=", min_size=0, max_size=8)
 queries = st.text(alphabet="abc019=&%+/:?@", min_size=1, max_size=12)
@@ -83,9 +88,8 @@ def number_details(url: str) -> Any:
         ]
 
 
-@pytest.mark.skipif(not HAS_TLS_LOOKUP, reason="requests < 2.32.2 looks pools up otherwise")
 def test_the_pool_is_looked_up_and_checked_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    lookups = Counting(monkeypatch, "get_connection_with_tls_context")
+    lookups = Counting(monkeypatch, LOOKUP)
     checks = Counting(monkeypatch, "cert_verify")
     headers = "X-Request-Id: req-9\r\nContent-Type: application/vnd.api+json\r\n"
     with Hostile(answer("200 OK", NUMBER, headers)) as url:
@@ -96,9 +100,8 @@ def test_the_pool_is_looked_up_and_checked_once(monkeypatch: pytest.MonkeyPatch)
     ] * 3  # urllib3's headers, case-insensitive as requests' are
 
 
-@pytest.mark.skipif(not HAS_TLS_LOOKUP, reason="requests < 2.32.2 looks pools up otherwise")
 def test_a_pool_the_manager_closed_is_looked_up_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    lookups = Counting(monkeypatch, "get_connection_with_tls_context")
+    lookups = Counting(monkeypatch, LOOKUP)
     with Hostile(answer("200 OK", NUMBER)) as url:
         client = flowroute.Client(*KEYS, base_url=url)
         client.v2.numbers.list_phone_number_details("12065550100")
