@@ -98,6 +98,22 @@ class LegacyCall:
         """The legacy call as written: ``method(param=None, ...)``."""
         return f"{self.method}({', '.join(self.parameters)})"
 
+    def applied(self) -> str:
+        """What `flowroute migrate apply` does with the call, for the migration guide."""
+        rewrite = self.rewrite
+        if rewrite is None or (self.lost and self.loses is None):
+            return "Left as it is, with a ``# flowroute-migrate:`` comment saying why."
+        when = ["no ``except`` around it catches a legacy exception"]
+        if self.lost:
+            when.insert(0, "the arguments as written lose nothing")
+        if rewrite.model[0]:
+            when.append(f"``{rewrite.model[0]}`` is a model built in the call from keywords")
+        if not rewrite.result:
+            when.append("its result is unused")
+        result = f" (the result is its ``.{rewrite.result}``)" if rewrite.result else ""
+        listed = ", ".join(when[:-1]) + " and " + when[-1] if len(when) > 1 else when[0]
+        return f"Rewritten to ``{self.v2[0]}``{result} when {listed}."
+
     def deprecation(self) -> str:
         """The deprecation message: the legacy call and its v2 replacement."""
         targets = " then ".join(f"{target}()" for target in self.v2)

@@ -510,6 +510,7 @@ def migration_guide() -> str:
                 f"Arguments\n    {row.arguments}",
                 f"Result\n    {row.result}",
                 f"Lost on v2\n    {row.lost or 'Nothing.'}",
+                f"``flowroute migrate apply``\n    {row.applied()}",
                 "",
             ]
     return "\n".join(lines).rstrip("\n") + "\n"
