@@ -83,7 +83,8 @@ class Plan:
         client_exists: whether the module defines it already.
         client_arguments: the source of the client's arguments
             (``"access_key=Configuration.username, ..."``; "" reads the environment).
-        client_after: the top-level statement the client goes after (its index).
+        client_after: the top-level statement the client goes after (its index),
+            or the one defining it.
         has_import: whether ``import flowroute`` is there already.
         import_after: the top-level statement ``import flowroute`` goes after
             (-1: first, after the docstring).
@@ -114,12 +115,30 @@ def plan(source: str, path: str = "<source>") -> Plan:
     for _ in range(2):  # as the scan: a name may be bound after its use
         scanner.bind(tree)
     lines = source.splitlines()
-    decisions = [
-        _decide(scanner, call, parents, _position(call, lines))
+    found = [
+        (_decide(scanner, call, parents, _position(call, lines)), parents)
         for call, parents in _calls(tree)
         if isinstance(call.func, ast.Attribute) and scanner._row(call.func) is not None
     ]
-    return _module_plan(tree, scanner, tuple(decisions))
+    module = _module_plan(tree, scanner, tuple(d for d, _ in found))
+    early = [_runs_before(tree, parents, module) for _, parents in found]
+    if not any(early):
+        return module
+    why = f"it runs at import, before the module's `{module.client} = flowroute.Client(...)`"
+    decisions = tuple(
+        attrs.evolve(d, reason=why, arguments=()) if runs and not d.reason else d
+        for (d, _), runs in zip(found, early)
+    )
+    return attrs.evolve(module, decisions=decisions)
+
+
+def _runs_before(tree: ast.Module, parents: tuple[ast.AST, ...], module: Plan) -> bool:
+    """Whether a call runs when the module is imported, before its client is made."""
+    if any(isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) for p in parents):
+        return False  # runs when called, after the module is imported
+    top = parents[1] if len(parents) > 1 else None
+    index = tree.body.index(top) if isinstance(top, ast.stmt) and top in tree.body else -1
+    return index <= module.client_after
 
 
 def _calls(tree: ast.AST) -> Iterator[tuple[ast.Call, tuple[ast.AST, ...]]]:
@@ -305,6 +324,7 @@ def _module_plan(tree: ast.Module, scanner: _Scanner, decisions: tuple[Decision,
     has_import = False
     import_after = -1
     existing: Optional[str] = None
+    defined_at = -1
     settings: dict[str, str] = {}
     client_after = -1
     for i, statement in enumerate(tree.body):
@@ -315,10 +335,13 @@ def _module_plan(tree: ast.Module, scanner: _Scanner, decisions: tuple[Decision,
             )
         elif i == 0 and isinstance(statement, ast.Expr):
             import_after = client_after = 0  # the docstring
-        existing = existing or _client_defined(statement)
+        if existing is None and _client_defined(statement):
+            existing, defined_at = _client_defined(statement), i
         for target, keyword in _credential_settings(scanner, statement):
             settings[keyword] = target
             client_after = i
+    if existing is not None:
+        client_after = defined_at
     client = existing or ("flowroute_client" if "client" in names else "client")
     keys = ("access_key", "secret_key")
     arguments = ", ".join(f"{k}={settings[k]}" for k in keys if k in settings)

@@ -231,3 +231,39 @@ def test_a_parameter_v2_names_otherwise_is_passed_by_the_v2_name() -> None:
         "client.v2.e911s.associate(e911_id=address_id, number_id=number)",
         "found = client.v2.e911s.list_e911s(limit=10, state='WA').raw",
     ]
+
+
+def test_a_call_run_at_import_before_the_client_exists_is_kept() -> None:
+    source = (
+        "from FlowrouteNumbersLib.Controllers.TelephoneNumbersController import *\n"
+        "tnc = TelephoneNumbersController()\n"
+        "tnc.purchase('METERED', '1')\n"
+        "Configuration.username = 'key'\n"
+        "tnc.purchase('METERED', '2')\n"
+        "def later():\n    tnc.purchase('METERED', '3')\n"
+    )
+    after = apply_source(source).after
+    assert after.splitlines()[3:] == [
+        "# flowroute-migrate: it runs at import, before the module's `client =",
+        "#   flowroute.Client(...)`",
+        "tnc.purchase('METERED', '1')",
+        "Configuration.username = 'key'",
+        "client = flowroute.Client(access_key=Configuration.username)",
+        "client.v2.numbers.purchase_a_phone_number(id='2')",
+        "def later():",
+        "    client.v2.numbers.purchase_a_phone_number(id='3')",
+    ]
+    assert apply_source(after).after == after
+
+
+def test_an_existing_client_is_used() -> None:
+    source = (
+        "import flowroute\n"
+        "from FlowrouteNumbersLib.Controllers.TelephoneNumbersController import *\n"
+        "fr = flowroute.Client(timeout=5)\n"
+        "TelephoneNumbersController().purchase('METERED', '1')\n"
+    )
+    assert apply_source(source).after == source.replace(
+        "TelephoneNumbersController().purchase('METERED', '1')",
+        "fr.v2.numbers.purchase_a_phone_number(id='1')",
+    )
