@@ -13,9 +13,11 @@ A session of the caller's own keeps its adapters (retries, proxies, TLS
 settings): `watch_pool` makes the urllib3 pool of its `HTTPAdapter` attach
 the connections it hands out, so headers and body are covered there too;
 with any other adapter the Transport attaches the response's connection
-once the headers are in, and only the body is. A socket shut down just
-after its call finished is harmless: urllib3 sees a dropped connection when
-it next takes it from the pool, and opens a new one.
+once the headers are in, and only the body is. An attempt whose deadline
+passes before its connection has a socket (a slow connect) is cut as soon
+as it has one, so what follows the connect cannot outlast it either. A
+socket shut down just after its call finished is harmless: urllib3 sees a
+dropped connection when it next takes it from the pool, and opens a new one.
 """
 
 from __future__ import annotations
@@ -41,24 +43,36 @@ __all__ = ["Attempt", "DeadlineAdapter", "Watchdog", "watch_pool"]
 _CURRENT = threading.local()
 
 
+# Seconds between tries to cut an expired attempt that had no socket yet.
+_RECHECK = 0.05
+
+
 class Attempt:
     """One attempt's deadline and the connection it is using."""
 
-    __slots__ = ("connection", "deadline", "expired")
+    __slots__ = ("connection", "deadline", "due", "expired")
 
     def __init__(self, deadline: float) -> None:
         self.deadline = deadline
+        self.due = deadline  # when the watchdog next looks at it
         self.connection: Any = None
         self.expired = False
 
-    def cut(self) -> None:
-        """Shut the connection's socket down, so that a blocked read returns now."""
+    def cut(self) -> bool:
+        """Shut the connection's socket down, so that a blocked read returns now.
+
+        Returns:
+            False when there is no socket to cut yet (still connecting, or
+            no connection attached): the watchdog tries again shortly.
+        """
         self.expired = True
         sock: Optional[socket.socket] = getattr(self.connection, "sock", None)
-        if sock is not None:
-            # OSError: already closed, or never connected: nothing to cut.
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+        if sock is None:
+            return False
+        # OSError: already closed: nothing left to cut.
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+        return True
 
 
 def attach(connection: Any) -> None:
@@ -128,10 +142,12 @@ class Watchdog:
             while self._active:
                 now = self._clock()
                 for key, attempt in list(self._active.items()):
-                    if attempt.deadline <= now:
-                        del self._active[key]
-                        attempt.cut()
-                self._wake_at = min((a.deadline for a in self._active.values()), default=now)
+                    if attempt.due <= now:
+                        if attempt.cut():
+                            del self._active[key]
+                        else:  # a connection still connecting: cut it once it has a socket
+                            attempt.due = now + _RECHECK
+                self._wake_at = min((a.due for a in self._active.values()), default=now)
                 self._cond.wait(max(0.0, self._wake_at - now))
             self._thread, self._wake_at = None, math.inf
 

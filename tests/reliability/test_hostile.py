@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 import pytest
 import requests
+import urllib3
 
 import flowroute
 from flowroute import errors
@@ -244,3 +245,30 @@ def test_a_read_is_retried_after_a_504_and_succeeds() -> None:
     with server as url, client(url, retry_policy=policy) as c:
         assert list_numbers(c).items == []
     assert len(server.requests) == 2
+
+
+class _SlowToConnect(urllib3.connection.HTTPConnection):
+    def connect(self) -> None:
+        threading.Event().wait(TIMEOUT + 0.1)  # a slow network: the deadline passes meanwhile
+        super().connect()
+
+
+class _SlowPool(urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _SlowToConnect
+
+
+class _SlowNetworkAdapter(requests.adapters.HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _SlowPool}
+
+
+def test_a_deadline_that_passes_while_connecting_still_cuts_the_headers() -> None:
+    session = requests.Session()
+    session.mount("http://", _SlowNetworkAdapter())
+    # The deadline passes before there is a socket to cut: it is cut once there is one.
+    with Hostile(drip_headers) as url, client(url, session=session) as c:
+        error, elapsed = timed(lambda: list_numbers(c))
+    assert isinstance(error, errors.ResponseTimeout), repr(error)
+    assert elapsed < TIMEOUT + 0.1 + SLACK
+    session.close()
