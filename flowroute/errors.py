@@ -216,8 +216,8 @@ class OutcomeUnknownError(TransportError):
     Attributes:
         operation: what may have happened and how to check, e.g. "the number
             may have been bought; list the account's numbers before retrying".
-        status: the HTTP status received (502, 504, or a 2xx with a garbled
-            body), or None when no answer arrived.
+        status: the HTTP status received (502, 504, a 2xx with a garbled or
+            cut-short body), or None when no status line arrived.
         request_id: the server's request id, when an answer arrived with one.
         response: the answer as far as it arrived, or None.
     """
