@@ -272,3 +272,27 @@ def test_a_deadline_that_passes_while_connecting_still_cuts_the_headers() -> Non
     assert isinstance(error, errors.ResponseTimeout), repr(error)
     assert elapsed < TIMEOUT + 0.1 + SLACK
     session.close()
+
+
+class _Delegating(requests.adapters.BaseAdapter):
+    """An adapter of another kind (no urllib3 pool of its own to watch): it wraps one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inner = requests.adapters.HTTPAdapter()
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        return self.inner.send(request, **kwargs)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_with_an_adapter_of_another_kind_the_body_is_still_bounded() -> None:
+    session = requests.Session()
+    session.mount("http://", _Delegating())
+    with Hostile(drip_body) as url, client(url, session=session) as c:
+        error, elapsed = timed(lambda: list_numbers(c))
+    assert isinstance(error, errors.ResponseTimeout), repr(error)
+    assert elapsed < TIMEOUT + SLACK
+    session.close()
