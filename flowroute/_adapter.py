@@ -41,13 +41,15 @@ def split_origin(url: str) -> Optional[tuple[str, str]]:
 
     The same path `requests.PreparedRequest.path_url` gives, without parsing
     the URL: what `Transport` builds (base URL, path, maybe a query) always
-    has a path. A URL without one, with a fragment or an empty query is
-    left to requests.
+    has a path. A URL without one, with a user name, a fragment or an
+    empty query is left to requests.
     """
     scheme_end = url.find("://")
     slash = url.find("/", scheme_end + 3) if scheme_end > 0 else -1
     query = url.find("?")
     if slash < 0 or 0 <= query < slash or query == len(url) - 1 or "#" in url:
+        return None
+    if "@" in url[:slash]:  # a user name: the origin is not the host alone
         return None
     return url[:slash], url[slash:]
 

@@ -59,6 +59,7 @@ def test_split_origin_cuts_the_path_requests_would_send(
         "http://127.0.0.1?a=/b",  # a query before any path
         "http://127.0.0.1/a#frag",  # a fragment is never sent
         "http://127.0.0.1/a?",  # an empty query: requests drops the "?"
+        "http://user:pa%2Fss@127.0.0.1/a",  # a user name: requests parses it out
         "not a url",
     ],
 )
