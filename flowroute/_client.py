@@ -95,7 +95,9 @@ class Client:
 
     Raises:
         ConfigurationError: a bad base URL, timeout or retry setting. Missing
-            credentials are reported at the first call, naming the variables.
+            credentials are reported at the first call, naming the variables;
+            so is a TLS CA bundle or client certificate file that does not
+            exist (``REQUESTS_CA_BUNDLE``, or the session's ``verify`` or ``cert``).
     """
 
     def __init__(

@@ -274,14 +274,21 @@ class Transport:
             watch_pool(
                 adapter, request, verify=self._verify, cert=self._cert, proxies=self._proxies
             )
-        return adapter.send(
-            request,
-            stream=True,
-            timeout=self.timeout,
-            verify=self._verify,
-            cert=self._cert,
-            proxies=self._proxies,
-        )
+        try:
+            return adapter.send(
+                request,
+                stream=True,
+                timeout=self.timeout,
+                verify=self._verify,
+                cert=self._cert,
+                proxies=self._proxies,
+            )
+        except OSError as exc:
+            if isinstance(exc, requests.RequestException):
+                raise  # a failure of the exchange: mapped by the caller
+            # requests checks that the CA bundle and client certificate files exist
+            # before sending anything: a bad setting (their paths are no secret).
+            raise errors.ConfigurationError(f"TLS settings: {exc}") from exc
 
     def download(self, url: str, *, auth: Optional[requests.auth.AuthBase], into: Writable) -> int:
         """Stream the body of ``GET url`` into `into`, one chunk at a time.

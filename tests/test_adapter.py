@@ -197,3 +197,14 @@ def certifi_bundle() -> str:
     from requests.utils import DEFAULT_CA_BUNDLE_PATH
 
     return str(DEFAULT_CA_BUNDLE_PATH)
+
+
+@pytest.mark.parametrize("own_session", [True, False])
+def test_a_missing_ca_bundle_is_a_configuration_error(
+    tls_url: str, own_session: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/nonexistent/ca.pem")
+    session = None if own_session else requests.Session()
+    client = flowroute.Client(*KEYS, base_url=tls_url, session=session)
+    with pytest.raises(flowroute.errors.ConfigurationError, match=r"/nonexistent/ca\.pem"):
+        client.v2.numbers.list_phone_number_details("12065550100")
