@@ -10,18 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
 
-from .models import (
-    AreaCode,
-    AvailableNumber,
-    DeliveryReceipt,
-    Exchange,
-    Message,
-    NewMessage,
-    NewRoute,
-    Number,
-    Route,
-    RouteType,
-)
+from . import models
 
 if TYPE_CHECKING:
     import requests
@@ -33,15 +22,25 @@ if TYPE_CHECKING:
     from .messages import MessagesController
     from .models import (
         E911_ADDRESS_TYPES,
+        AreaCode,
+        AvailableNumber,
         CallDetailRecord,
         CdrExport,
         CdrExportStatus,
         Cnam,
         CnamAssociation,
+        DeliveryReceipt,
         E911Address,
         EdgeStrategy,
+        Exchange,
+        Message,
         NewE911Address,
+        NewMessage,
+        NewRoute,
+        Number,
         Portability,
+        Route,
+        RouteType,
     )
     from .numbers import NumbersController
     from .porting import PortingController
@@ -139,9 +138,7 @@ class V2:
 
 
 def __getattr__(name: str) -> Any:
-    # The number services' models, made on first use (see flowroute.v2.models).
-    from . import models
-
-    if name not in models._SERVICE_MODELS:
+    # The models, made on first use (see flowroute.v2.models).
+    if name not in models.__all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(models, name)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from .. import _validate as check
 from .._resource import Controller, Endpoint
 from ..errors import ValidationError
 from . import _arguments as arg
+from . import models
 from ._converter import read_one
 from ._paging import list_page
-from .models import AreaCode, AvailableNumber, Exchange, Number
+from .models import Number
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from ..pagination import Page
+    from .models import AreaCode, AvailableNumber, Exchange
 
 __all__ = ["NumbersController"]
 
@@ -46,7 +49,7 @@ _MAX_AREA_CODES = 400
 _MAX_ITEMS = 200
 _MAX_ALIAS = 64  # documented: a friendly name of up to 64 characters
 
-Cost = Union[Decimal, float, int, str, None]
+Cost = Union["Decimal", float, int, str, None]
 Digits = Union[int, str, None]
 
 
@@ -79,7 +82,7 @@ class NumbersController(Controller):
             "offset": arg.offset(offset),
             "max_setup_cost": _cost(max_setup_cost),
         }
-        return list_page(self._send, _AREA_CODES, params, AreaCode)
+        return list_page(self._send, _AREA_CODES, params, models.AreaCode)
 
     def list_available_exchange_codes(
         self,
@@ -103,7 +106,7 @@ class NumbersController(Controller):
             "max_setup_cost": _cost(max_setup_cost),
             "areacode": arg.areacode(areacode),
         }
-        return list_page(self._send, _EXCHANGES, params, Exchange)
+        return list_page(self._send, _EXCHANGES, params, models.Exchange)
 
     def search_for_purchasable_phone_numbers(
         self,
@@ -135,7 +138,7 @@ class NumbersController(Controller):
             "rate_center": None if rate_center is None else check.text(rate_center, "rate_center"),
             "state": arg.state(state),
         }
-        return list_page(self._send, _AVAILABLE, params, AvailableNumber)
+        return list_page(self._send, _AVAILABLE, params, models.AvailableNumber)
 
     def purchase_a_phone_number(self, id: Union[str, int]) -> Number:
         """Buy a number from the inventory; it is billed from now on.
