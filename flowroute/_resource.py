@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Optional
-
-import attrs
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
 
 from ._transport import Params, Response, path_param
 
@@ -17,9 +15,12 @@ if TYPE_CHECKING:
 __all__ = ["Controller", "Endpoint"]
 
 
-@attrs.frozen
-class Endpoint:
+class Endpoint(NamedTuple):
     """One API operation: method and path template (with ``{name}`` placeholders).
+
+    A named tuple rather than an attrs class: every controller module defines
+    its endpoints at import, and a tuple class costs half what an attrs
+    class to create.
 
     A POST is not idempotent: it is never re-sent once it may have reached
     the server. Neither is an operation marked `buys`: v1 purchases and
