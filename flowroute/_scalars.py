@@ -16,10 +16,13 @@ a string reads as the same moment whether or not it was seen before.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import sys
-from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = [
     "FROMISOFORMAT_READS_Z",
@@ -28,6 +31,8 @@ __all__ = [
     "SCALARS",
     "UTC",
     "Hook",
+    "is_money",
+    "money",
     "type_name",
 ]
 
@@ -65,18 +70,36 @@ def _boolean(value: Any) -> bool:
     raise TypeError(f"expected true or false, got {type_name(value)}")
 
 
-def _money(value: Any) -> Decimal:
-    # Through str(): Decimal(1.1) would carry the float's binary error, while
-    # str(1.1) is the shortest text that reads back as that float, the JSON's.
-    if type(value) not in (str, int, float):
-        raise TypeError(f"expected an amount, got {type_name(value)}")
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
-        raise ValueError(f"not an amount: {value!r:.40}") from None
-    if not amount.is_finite():
-        raise ValueError(f"not a finite amount: {value!r:.40}")
-    return amount
+@functools.cache
+def money() -> Callable[[Any], Decimal]:
+    """The hook of `Decimal` fields, made on first need.
+
+    decimal takes about a millisecond to import: a model with an amount
+    imports it, and only then is this asked for (see `is_money`).
+    """
+    from decimal import Decimal, InvalidOperation
+
+    def structure(value: Any) -> Decimal:
+        # Through str(): Decimal(1.1) would carry the float's binary error, while
+        # str(1.1) is the shortest text that reads back as that float, the JSON's.
+        if type(value) not in (str, int, float):
+            raise TypeError(f"expected an amount, got {type_name(value)}")
+        try:
+            amount = Decimal(str(value))
+        except InvalidOperation:
+            raise ValueError(f"not an amount: {value!r:.40}") from None
+        if not amount.is_finite():
+            raise ValueError(f"not a finite amount: {value!r:.40}")
+        return amount
+
+    return structure
+
+
+def is_money(tp: Any) -> bool:
+    """Whether annotation `tp` is `Decimal` (read by `money`), without importing decimal."""
+    # An annotation can only be Decimal once decimal is imported, by the model's module.
+    decimal = sys.modules.get("decimal")
+    return decimal is not None and tp is decimal.Decimal
 
 
 _ISO_MOMENT = (
@@ -117,12 +140,12 @@ def _moment(value: Any) -> datetime.datetime:
     return _moment_by_pattern(value)
 
 
-# Exact type -> (hook, the type a value must have to skip the hook).
+# Exact type -> (hook, the type a value must have to skip the hook). `Decimal`
+# is not here: see `is_money`.
 SCALARS: dict[Any, tuple[Hook, Optional[type]]] = {
     str: (_text, str),
     int: (_integer, int),
     bool: (_boolean, bool),
-    Decimal: (_money, None),
     datetime.datetime: (_moment, None),
     Any: (lambda value: value, None),
 }

@@ -42,7 +42,17 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
 
 import attrs
 
-from ._scalars import FROMISOFORMAT_READS_Z, MOMENTS, MOMENTS_KEPT, SCALARS, UTC, Hook, type_name
+from ._scalars import (
+    FROMISOFORMAT_READS_Z,
+    MOMENTS,
+    MOMENTS_KEPT,
+    SCALARS,
+    UTC,
+    Hook,
+    is_money,
+    money,
+    type_name,
+)
 
 if TYPE_CHECKING:
     import cattrs
@@ -124,6 +134,8 @@ def hook_for(tp: Any) -> tuple[Hook, Optional[type]]:
     """The hook for annotation `tp` (Optional excluded) and its exact fast-path type."""
     if tp in SCALARS:
         return SCALARS[tp]
+    if is_money(tp):
+        return money(), None
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is typing.Union and _is_open_enum(args):
         return _open_enum(args[0]), None
@@ -140,12 +152,15 @@ def hook_for(tp: Any) -> tuple[Hook, Optional[type]]:
 @functools.lru_cache(maxsize=1)
 def fallback_converter() -> cattrs.Converter:
     """A cattrs Converter with the same rules, for annotations without an inline rule."""
+    from decimal import Decimal
+
     import cattrs
 
     converter = cattrs.Converter()
     for tp, (hook, _) in SCALARS.items():
         if tp is not Any:
             converter.register_structure_hook(tp, _two_arguments(hook))
+    converter.register_structure_hook(Decimal, _two_arguments(money()))
     converter.register_structure_hook_func(
         lambda tp: isinstance(tp, type) and attrs.has(tp),
         lambda value, tp: hook_for(tp)[0](value),

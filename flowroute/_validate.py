@@ -6,10 +6,12 @@ import datetime
 import re
 import sys
 from collections.abc import Collection
-from decimal import Decimal, InvalidOperation
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = [
     "choice",
@@ -27,7 +29,7 @@ _PHONE_PUNCTUATION = re.compile(r"[\s().\-]")
 PHONE_FORMS = "an 11-digit North American number: +12065550100, 12065550100 or (206) 555-0100"
 
 
-_MONEY_LIMIT = Decimal(1_000_000)
+_MONEY_LIMIT = 1_000_000
 # No argument is a number this long; a longer one is refused before int() or
 # str() of it can fail (Python refuses to convert more than 4300 digits).
 _MAX_DIGITS = 40
@@ -97,6 +99,10 @@ def digits(value: Any, argument: str, max_length: int = 11) -> str:
 
 def decimal(value: Any, argument: str) -> Decimal:
     """A non-negative amount of money below one million (a larger one is a typo)."""
+    # Imported here: decimal takes about a millisecond to import, and few calls
+    # take an amount (the first v2 call of a program should not pay for it).
+    from decimal import Decimal, InvalidOperation
+
     allowed = "a non-negative amount below 1000000, e.g. 3.25"
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
         raise ValidationError(argument, allowed, value)
