@@ -7,7 +7,8 @@ decoded again by `json.loads`, so what is accepted does not depend on it.
 One difference remains, documented: orjson reads an integer past 64 bits
 as a float, where the standard library keeps it exact; no field of the
 API carries such a number, and the models' integer and text fields refuse
-a float, so such a body fails loudly rather than reading wrong.
+a float, so such a body fails loudly rather than reading wrong. Until the
+first body of 16 KB, the standard library decodes (see `_WORTH_IMPORTING`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Optional
 
-__all__ = ["loads"]
+__all__ = ["fast_in_use", "loads"]
+
+# orjson comes in with the first body this large: importing it (it brings
+# uuid and dataclasses) costs about 1.5 ms of CPU, more than it saves on the
+# small bodies a program often starts with. From then on it decodes every body.
+_WORTH_IMPORTING = 16_384
+_UNSET: Any = object()
+_fast: Any = _UNSET  # orjson.loads once looked up; None without orjson, or turned off
 
 
 def _fast_decoder() -> Optional[Callable[[bytes], Any]]:
@@ -27,7 +35,17 @@ def _fast_decoder() -> Optional[Callable[[bytes], Any]]:
     return decode
 
 
-_fast = _fast_decoder()
+def fast_in_use() -> Optional[Callable[[bytes], Any]]:
+    """The decoder bodies go to before the standard library: orjson, or None.
+
+    Looks orjson up now if no large body has done so yet; None when orjson
+    is not installed or `_fast` was set to None (a run testing the fallback).
+    """
+    global _fast  # a lookup done once, like functools.cache, but settable by tests
+    if _fast is _UNSET:
+        _fast = _fast_decoder()
+    decode: Optional[Callable[[bytes], Any]] = _fast
+    return decode
 
 
 def loads(content: bytes) -> Any:
@@ -37,9 +55,14 @@ def loads(content: bytes) -> Any:
         ValueError: not JSON (`json.JSONDecodeError`).
         RecursionError: nested too deep for the standard library.
     """
-    if _fast is not None:
+    fast = _fast
+    if fast is _UNSET:
+        if len(content) < _WORTH_IMPORTING:
+            return json.loads(content)
+        fast = fast_in_use()
+    if fast is not None:
         try:
-            return _fast(content)
+            return fast(content)
         except ValueError:
             pass  # decided by the standard library below, as without orjson
     return json.loads(content)

@@ -57,4 +57,15 @@ RUN_DECODER = os.environ.get("FLOWROUTE_TEST_JSON")
 
 def test_the_run_reads_bodies_with_the_decoder_it_asked_for() -> None:
     expected = RUN_DECODER != "stdlib" and _json._fast_decoder() is not None
-    assert (_json._fast is not None) == expected
+    assert (_json.fast_in_use() is not None) == expected
+
+
+def test_orjson_is_imported_with_the_first_large_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    looked_up = []
+    monkeypatch.setattr(_json, "_fast", _json._UNSET)
+    monkeypatch.setattr(_json, "fast_in_use", lambda: looked_up.append(1))
+    assert _json.loads(b'{"data": [{"id": "1"}]}') == {"data": [{"id": "1"}]}
+    assert looked_up == []  # a small first body: the standard library, nothing imported
+    large = b'{"data": ["' + b"x" * _json._WORTH_IMPORTING + b'"]}'
+    assert len(_json.loads(large)["data"][0]) == _json._WORTH_IMPORTING
+    assert looked_up == [1]
