@@ -255,7 +255,7 @@ def main() -> int:
         ]
         from flowroute import _json
 
-        decoder = "orjson" if _json._fast is not None else "json (standard library)"
+        decoder = "orjson" if _json.fast_in_use() is not None else "json (standard library)"
         print(
             f"flowroute {flowroute.__version__}, Python {sys.version.split()[0]}, "
             f"decoder {decoder}; {args.runs} runs x {args.rounds} interleaved rounds; "
