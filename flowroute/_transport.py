@@ -50,7 +50,7 @@ logger = logging.getLogger("flowroute")
 Timeout = Union[float, tuple[float, float]]
 Params = Union[Mapping[str, Any], Iterable[tuple[str, Any]], None]
 
-_SECRETISH = re.compile(r"(Basic\s+)[A-Za-z0-9+/=]+|\b[0-9a-f]{40}\b")
+_SECRETISH = r"(Basic\s+)[A-Za-z0-9+/=]+|\b[0-9a-f]{40}\b"  # compiled by `re` on first use
 
 
 class _RedactSecrets(logging.Filter):
@@ -58,7 +58,7 @@ class _RedactSecrets(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        cleaned = _SECRETISH.sub(lambda m: (m.group(1) or "") + "[redacted]", message)
+        cleaned = re.sub(_SECRETISH, lambda m: (m.group(1) or "") + "[redacted]", message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True

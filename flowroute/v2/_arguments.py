@@ -14,7 +14,7 @@ from urllib.parse import SplitResult, urlsplit
 from .. import _validate as check
 from ..errors import ValidationError
 
-_MDR_ID = re.compile(r"mdr2-[0-9A-Za-z]+")
+_MDR_ID = r"mdr2-[0-9A-Za-z]+"  # compiled by `re` on first use
 _ROUTE_ID_DIGITS = 20
 
 
@@ -50,7 +50,7 @@ def state(value: Any) -> Optional[str]:
 
 def mdr_id(value: Any) -> str:
     """A v2.1 message record id, which the API documents with its ``mdr2-`` prefix."""
-    if not isinstance(value, str) or not _MDR_ID.fullmatch(value):
+    if not isinstance(value, str) or not re.fullmatch(_MDR_ID, value):
         raise ValidationError(
             "id", "a message record id: 'mdr2-' followed by letters/digits", value
         )
