@@ -15,7 +15,6 @@ not pay for the message, E911, CNAM and CDR classes.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -89,7 +88,9 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home, __package__), name)
+    # __import__ rather than importlib.import_module: only imports made through
+    # it show in `python -X importtime`, where the import cost is checked.
+    value = getattr(__import__(f"{__package__}{home}", fromlist=(name,)), name)
     globals()[name] = value  # later lookups are plain module attributes
     return value
 
