@@ -83,12 +83,11 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'flowroute' has no attribute {name!r}")
-    import importlib
-
     # Not cached in globals(): a cached class would outlive its module when a
     # tool drops modules from sys.modules (pytester's in-process runs do), and
     # mix two copies of the transport. The lookup costs a microsecond.
-    return getattr(importlib.import_module(module, __name__), name)
+    # __import__, unlike importlib.import_module, shows in python -X importtime.
+    return getattr(__import__(f"{__name__}{module}", fromlist=(name,)), name)
 
 
 def __dir__() -> list[str]:
