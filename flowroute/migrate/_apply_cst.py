@@ -208,14 +208,16 @@ def _add_client(module: cst.Module, plan: Plan) -> cst.Module:
     body = list(module.body)
     if not plan.client_exists:
         line = f"{plan.client} = flowroute.Client({plan.client_arguments})"
-        if not plan.client_arguments:
+        if not plan.client_arguments and not plan.client_note:
             line += "  # keys from $FR_ACCESS_KEY and $FR_SECRET_KEY"
         elif len(line) > _WIDTH:
             keywords = "".join(f"    {k.strip()},\n" for k in plan.client_arguments.split(","))
             line = f"{plan.client} = flowroute.Client(\n{keywords})"
         statement = cst.parse_statement(line + "\n")
+        leading = [cst.EmptyLine(comment=cst.Comment(c)) for c in comment_lines(plan.client_note)]
         if plan.client_after == plan.import_after:  # after the imports: a blank line between
-            statement = statement.with_changes(leading_lines=[cst.EmptyLine()])
+            leading.insert(0, cst.EmptyLine())
+        statement = statement.with_changes(leading_lines=leading)
         body.insert(plan.client_after + 1, statement)
     if not plan.has_import:
         body.insert(plan.import_after + 1, cst.parse_statement("import flowroute\n"))

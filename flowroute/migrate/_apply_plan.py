@@ -83,6 +83,7 @@ class Plan:
         client_exists: whether the module defines it already.
         client_arguments: the source of the client's arguments
             (``"access_key=Configuration.username, ..."``; "" reads the environment).
+        client_note: why to check the client's keys ("" when there is no need).
         client_after: the top-level statement the client goes after (its index),
             or the one defining it.
         has_import: whether ``import flowroute`` is there already.
@@ -94,6 +95,7 @@ class Plan:
     client: str = "client"
     client_exists: bool = False
     client_arguments: str = ""
+    client_note: str = ""
     client_after: int = -1
     has_import: bool = False
     import_after: int = -1
@@ -350,6 +352,7 @@ def _module_plan(tree: ast.Module, scanner: _Scanner, decisions: tuple[Decision,
         client=client,
         client_exists=existing is not None,
         client_arguments=arguments,
+        client_note="" if arguments else _keys_elsewhere(tree, scanner),
         client_after=client_after,
         has_import=has_import,
         import_after=import_after,
@@ -380,3 +383,24 @@ def _credential_settings(scanner: _Scanner, statement: ast.stmt) -> Iterator[tup
         known = legacy_name(owner) if isinstance(owner, Ref) else None
         if known is not None and known.kind == "configuration" and not isinstance(owner, Instance):
             yield ast.unparse(target), _CREDENTIALS[target.attr]
+
+
+def _keys_elsewhere(tree: ast.Module, scanner: _Scanner) -> str:
+    """What says that the module passes keys the client made from the environment does not read."""
+    top = set(tree.body)
+    given: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and node not in top:
+            given += [target for target, _ in _credential_settings(scanner, node)]
+        elif isinstance(node, ast.Call) and (node.args or node.keywords):
+            made = scanner.resolve(node.func)
+            known = legacy_name(made) if isinstance(made, Ref) else None
+            if known is not None and known.kind in ("controller", "client"):
+                given.append(ast.unparse(node))
+    if not given:
+        return ""
+    named = ", ".join(f"`{text}`" for text in dict.fromkeys(given))
+    return (
+        "this client reads $FR_ACCESS_KEY and $FR_SECRET_KEY, not the keys given to "
+        f"{named}: check that they are the same"
+    )

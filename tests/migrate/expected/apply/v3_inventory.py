@@ -8,7 +8,11 @@ from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import (
 )
 import flowroute
 
-flowroute_client = flowroute.Client()  # keys from $FR_ACCESS_KEY and $FR_SECRET_KEY
+# flowroute-migrate: this client reads $FR_ACCESS_KEY and $FR_SECRET_KEY, not the keys
+#   given to `Configuration.basic_auth_user_name`, `Configuration.basic_auth_password`,
+#   `FlowroutenumbersandmessagingClient(access_key, secret_key)`: check that they are
+#   the same
+flowroute_client = flowroute.Client()
 
 
 def inventory(access_key, secret_key):
