@@ -8,6 +8,12 @@ bought through one version is listed by every other.
 
 Every verb holds the state's re-entrant lock, so threads may call them
 concurrently.
+
+The verbs' parts with a job of their own live beside it: argument checks
+(`_checks`), searching the inventory (`_search`), the account's numbers
+(`_numbers`), routes (`_routes`), message records in time order
+(`_message_index`) and a message's life (`_messaging`), and the books of
+E911 addresses, CNAM records, CDR exports and callback URLs.
 """
 
 from __future__ import annotations
@@ -70,7 +76,7 @@ class State:
         cnams: CNAM records and which number presents which.
         cdrs: CDR exports and the call history they are made from.
         callbacks: messaging callback URLs of the account and of its numbers.
-        messaging: messages' delivery steps, and inbound messages.
+        messaging: sending messages, their delivery steps, inbound messages.
         outbox: the callbacks to POST to the app, and every attempt made.
     """
 
