@@ -188,6 +188,8 @@ def test_each_status_raises_the_sdks_exception_and_reason(
     assert (str(raised.value), raised.value.response_code) == (reason, status)
     assert raised.value.context.response.status_code == status
     assert raised.value.context.response.raw_body == json.dumps(emulator.requests[-1].response)
+    # The answer's own headers, case-insensitive as the SDK's requests gave them.
+    assert raised.value.context.response.headers["content-type"] == "application/vnd.api+json"
 
 
 def test_error_details_are_objects_with_detail(

@@ -10,7 +10,10 @@ reason for each and the API's ``errors`` parsed into objects with
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, Optional
+
+from requests.structures import CaseInsensitiveDict
 
 from ...errors import APIError, ValidationError
 from .models import Error1
@@ -56,11 +59,12 @@ class HttpResponse:
 
     Attributes:
         status_code: the HTTP status.
-        headers: the response headers that are known (the request id).
+        headers: the response headers, case-insensitive as requests gives
+            them (only the request id when the error was made up here).
         raw_body: the body as text (JSON text for a JSON body).
     """
 
-    def __init__(self, status_code: int, headers: dict[str, str], raw_body: str) -> None:
+    def __init__(self, status_code: int, headers: Mapping[str, str], raw_body: str) -> None:
         self.status_code = status_code
         self.headers = headers
         self.raw_body = raw_body
@@ -136,7 +140,11 @@ def sdk_error(exc: APIError | ValidationError) -> APIException:
         body = {"errors": [{"detail": str(exc), "status": 400}]}
         response = HttpResponse(400, {}, json.dumps(body))
         return ErrorException(str(exc), HttpContext(HttpRequest(), response))
-    headers = {"x-request-id": exc.request_id} if exc.request_id else {}
+    headers: Mapping[str, str]
+    if exc.response is not None:
+        headers = CaseInsensitiveDict(exc.response.headers)
+    else:
+        headers = {"x-request-id": exc.request_id} if exc.request_id else {}
     response = HttpResponse(exc.status, headers, _text(exc.body))
     context = HttpContext(HttpRequest(exc.method, exc.url), response)
     reason = REASONS.get(exc.status)
