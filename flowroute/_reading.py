@@ -18,8 +18,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
+from ._generate import MISSING
 from ._scalars import Hook, type_name
-from ._structure import MISSING, fields_of, hook_for, optional_inner, structurer
+from ._structure import fields_of, hook_for, optional_inner, structurer
 from .errors import DecodeError
 from .pagination import Page
 

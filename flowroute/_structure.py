@@ -7,7 +7,7 @@ of one ``type(v) is T``; anything else goes to the same hook a slower path
 would use; lists of models are built in the same function), and the
 frozen, slotted instance is filled without attrs' keyword ``__init__``:
 as a plain class of the same slots that then becomes the model (see
-`_fill_class`), or where Python refuses that, through the slot
+`flowroute._generate`), or where Python refuses that, through the slot
 descriptors. On this hot path that is about a third of the cost of
 attrs' ``__init__`` and cattrs' hooks; nothing is registered by hand, so
 a new model is structured as soon as a controller asks for it.
@@ -38,21 +38,12 @@ import enum
 import functools
 import typing
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import attrs
 
-from ._scalars import (
-    FROMISOFORMAT_READS_Z,
-    MOMENTS,
-    MOMENTS_KEPT,
-    SCALARS,
-    UTC,
-    Hook,
-    is_money,
-    money,
-    type_name,
-)
+from ._generate import MISSING, MOMENT, Field, direct, write
+from ._scalars import SCALARS, Hook, is_money, money, type_name
 
 if TYPE_CHECKING:
     import cattrs
@@ -61,8 +52,6 @@ __all__ = ["Hook", "fallback_converter", "hook_for", "keyed_structurer", "struct
 
 Structurer = Callable[[Any, Any], Any]
 """Structures a model from a flat mapping and the JSON to keep as its ``raw``."""
-
-MISSING = object()
 
 
 def _open_enum(members: type[enum.Enum]) -> Hook:
@@ -172,18 +161,7 @@ def _two_arguments(hook: Hook) -> Callable[[Any, Any], Any]:
     return lambda value, _: hook(value)
 
 
-class _Field(NamedTuple):
-    name: str
-    key: str
-    hook: Hook
-    fast: Optional[type]
-    optional: bool
-    default: Any  # MISSING when required; an attrs.Factory when made per instance
-    inline: str  # a check written into the generated code, naming `extra` by name + index
-    extra: Mapping[str, Any]
-
-
-def fields_of(cls: type, renames: Mapping[str, str]) -> list[_Field]:
+def fields_of(cls: type, renames: Mapping[str, str]) -> list[Field]:
     attrs.resolve_types(cls)
     found = []
     for f in attrs.fields(cls):
@@ -195,13 +173,8 @@ def fields_of(cls: type, renames: Mapping[str, str]) -> list[_Field]:
         key = renames.get(f.name, f.name[:-1] if f.name.endswith("_") else f.name)
         inline, extra = _inline(f.type)
         optional = inner is not MISSING
-        found.append(_Field(f.name, key, hook, fast, optional, default, inline, extra))
+        found.append(Field(f.name, key, hook, fast, optional, default, inline, extra))
     return found
-
-
-def _is_factory(default: Any) -> bool:
-    # attrs.Factory is typed as an overloaded function, so no isinstance().
-    return hasattr(default, "factory") and hasattr(default, "takes_self")
 
 
 def _inline(tp: Any) -> tuple[str, Mapping[str, Any]]:
@@ -216,7 +189,7 @@ def _inline(tp: Any) -> tuple[str, Mapping[str, Any]]:
     if origin is typing.Union and _is_open_enum(args):
         return "x{i}.get(v, v) if type(v) is str else h{i}(v)", {"x": args[0]._value2member_map_}
     if tp is datetime.datetime:
-        return _MOMENT, {}
+        return MOMENT, {}
     if origin in (tuple, list) and args and (origin is list or args[-1] is Ellipsis):
         return _inline_sequence(args[0], origin)
     return "", {}
@@ -240,96 +213,6 @@ def _inline_sequence(item: Any, origin: Any) -> tuple[str, Mapping[str, Any]]:
     return items + " if type(v) is list else h{i}(v)", extra
 
 
-_MOMENT = "moment"  # the `inline` of a date-time field, written out by _field_lines
-
-
-def _field_lines(index: int, field: _Field, o: Optional[str], fill: bool) -> list[str]:
-    """The source that reads, checks and sets one field from the mapping named `o`.
-
-    `o` None: the field's value is the argument ``k``. `fill`: the instance
-    is a `_fill_class` one, set by plain attribute stores.
-    """
-    key = repr(field.key)
-    check = f"h{index}(v)"
-    if field.fast is not None:
-        check = f"v if type(v) is f{index} else h{index}(v)"
-    elif field.inline and field.inline != _MOMENT:
-        check = field.inline.format(i=index)
-    if o is None:
-        lines = ["    v = k"]
-        guard = "    if v is not None:" if field.optional else None
-    elif field.default is MISSING:
-        lines = [f"    v = {o}[{key}]"]
-        guard = "    if v is not None:" if field.optional else None
-    elif field.default is None and field.optional:
-        lines = [f"    v = {o}.get({key})"]
-        guard = "    if v is not None:"
-    else:
-        made = f"d{index}.factory()" if _is_factory(field.default) else f"d{index}"
-        lines = [f"    v = {o}.get({key}, _M)", "    if v is _M:", f"        v = {made}"]
-        guard = "    elif v is not None:" if field.optional else "    else:"
-    body = [f"v = {check}"]
-    if field.inline == _MOMENT:
-        body = _moment_lines(index)
-    indent = "    " if guard is None else "        "
-    lines += ([] if guard is None else [guard]) + [indent + line for line in body]
-    lines.append(f"    self.{field.name} = v" if fill else f"    s{index}(self, v)")
-    return lines
-
-
-def _moment_lines(index: int) -> list[str]:
-    # Four a message: a text seen before is looked up (an unhashable value
-    # raises TypeError here, as the hook would), one not seen is read and kept.
-    read = [f"    w = h{index}(v)"]
-    if FROMISOFORMAT_READS_Z:  # fromisoformat called here, not through the hook
-        read = [
-            "    try:",
-            f"        w = _fi(v) if type(v) is str else h{index}(v)",
-            "    except ValueError:",
-            f"        w = h{index}(v)",
-            "    if w.tzinfo is None:",
-            "        w = w.replace(tzinfo=UTC)",
-        ]
-    keep = ["    if len(_T) >= _TK:", "        _T.clear()", "    _T[v] = w"]
-    return ["w = _T.get(v)", "if w is None:", *read, *keep, "v = w"]
-
-
-def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
-    slot = cls.__dict__.get(name)
-    if slot is not None and hasattr(slot, "__set__"):
-        return slot.__set__  # type: ignore[no-any-return]
-    return lambda obj, value: object.__setattr__(obj, name, value)
-
-
-def _fill_class(cls: type) -> Optional[type]:
-    """A plain class of the same memory layout as `cls`, or None where Python refuses one.
-
-    Setting the slots of a plain class is one specialised bytecode each,
-    where the slot descriptors of the frozen class cost a call each (about
-    ten times as much); the filled instance then becomes a `cls` by
-    ``__class__`` assignment, which Python allows between classes of the
-    same slots. Python 3.9 to 3.11 refuse it for classes with a
-    ``__weakref__`` slot (as attrs makes them): there, None.
-    """
-    slots = cls.__dict__.get("__slots__")
-    if cls.__bases__ != (object,) or type(slots) is not tuple or "__dict__" in slots:
-        return None
-    fill: type = type(f"{cls.__name__}Filling", (), {"__slots__": slots})
-    probe: Any = object.__new__(fill)
-    try:
-        probe.__class__ = cls
-    except TypeError:
-        return None
-    return fill
-
-
-def _direct(cls: type) -> bool:
-    """Whether instances may be filled field by field, bypassing ``__init__``."""
-    fields = attrs.fields(cls)
-    plain = all(f.validator is None and f.converter is None for f in fields)
-    return plain and not hasattr(cls, "__attrs_post_init__")
-
-
 @functools.cache
 def _structurer(
     cls: type,
@@ -339,46 +222,16 @@ def _structurer(
     keyed: Optional[str] = None,
 ) -> Any:
     fields = fields_of(cls, dict(renames))
-    if not _direct(cls):
+    if not direct(cls):
         built = _through_init(cls, fields, section, outer)
         if keyed is None:
             return built
         return lambda o, raw, k: built({**o, keyed: k}, raw)
-    fill = _fill_class(cls)
-    names: dict[str, Any] = {"_M": MISSING, "_new": object.__new__, "_cls": cls, "_E": {}}
-    names.update(_fi=datetime.datetime.fromisoformat, UTC=UTC, _fill=fill)
-    names.update(_T=MOMENTS, _TK=MOMENTS_KEPT)
-    # The filling class has no __init__: calling it is cheaper than object.__new__.
-    lines = [
-        "def structure(o, raw):" if keyed is None else "def structure(o, raw, k):",
-        "    self = _new(_cls)" if fill is None else "    self = _fill()",
-    ]
-    if section is not None:
-        # A missing or null section reads as empty, as flattening it would.
-        lines.append(f"    a = o.get({section!r}) or _E")
-    for index, field in enumerate(fields):
-        names.update({f"h{index}": field.hook, f"f{index}": field.fast})
-        names.update({f"{name}{index}": value for name, value in field.extra.items()})
-        names[f"d{index}"] = field.default
-        names[f"s{index}"] = _setter(cls, field.name)
-        mapping = "o" if section is None or field.key in outer else "a"
-        lines += _field_lines(index, field, None if field.key == keyed else mapping, bool(fill))
-    if "raw" in attrs.fields_dict(cls):
-        names["s_raw"] = _setter(cls, "raw")
-        lines.append("    self.raw = raw" if fill is not None else "    s_raw(self, raw)")
-    if fill is not None:
-        lines.append("    self.__class__ = _cls")
-    lines.append("    return self")
-    # The helpers reach the function as closure cells, cheaper to load than globals.
-    maker = [f"def make({', '.join(names)}):", *("    " + line for line in lines)]
-    maker.append("    return structure")
-    scope: dict[str, Any] = {}
-    exec("\n".join(maker), scope)  # source built above from field names only
-    return scope["make"](**names)
+    return write(cls, fields, section, outer, keyed)
 
 
 def _through_init(
-    cls: type, fields: list[_Field], section: Optional[str], outer: frozenset[str]
+    cls: type, fields: list[Field], section: Optional[str], outer: frozenset[str]
 ) -> Structurer:
     # A model with validators or a post-init hook is built by its __init__.
     has_raw = "raw" in attrs.fields_dict(cls)

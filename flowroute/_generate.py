@@ -1,0 +1,188 @@
+"""Writing the source of one structure function per model, and compiling it.
+
+`write` turns a model's fields (each with its hook, its exact fast-path
+type and any check written inline) into a function ``structure(o, raw)``
+whose helpers are closure cells. It knows no structuring rule itself:
+those are in `flowroute._scalars` and `flowroute._structure`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Mapping
+from typing import Any, Callable, NamedTuple, Optional
+
+import attrs
+
+from ._scalars import FROMISOFORMAT_READS_Z, MOMENTS, MOMENTS_KEPT, UTC, Hook
+
+__all__ = ["MISSING", "MOMENT", "Field", "direct", "write"]
+
+# Without the GIL, CPython makes a `__class__` assignment safe by stopping the world.
+# (Not sysconfig's Py_GIL_DISABLED: importing sysconfig costs 2 ms.)
+_FREE_THREADED = not getattr(sys, "_is_gil_enabled", lambda: True)()
+
+MISSING = object()
+"""No value: a required field's default, a key not in the mapping."""
+
+
+class Field(NamedTuple):
+    """One field of a model as the generated code reads it."""
+
+    name: str
+    key: str
+    hook: Hook
+    fast: Optional[type]
+    optional: bool
+    default: Any  # MISSING when required; an attrs.Factory when made per instance
+    inline: str  # a check written into the generated code, naming `extra` by name + index
+    extra: Mapping[str, Any]
+
+
+def _is_factory(default: Any) -> bool:
+    # attrs.Factory is typed as an overloaded function, so no isinstance().
+    return hasattr(default, "factory") and hasattr(default, "takes_self")
+
+
+MOMENT = "moment"
+"""The `Field.inline` of a date-time field: `write` writes its reading out in full."""
+
+
+def _field_lines(index: int, field: Field, o: Optional[str], fill: bool) -> list[str]:
+    """The source that reads, checks and sets one field from the mapping named `o`.
+
+    `o` None: the field's value is the argument ``k``. `fill`: the instance
+    is a `_fill_class` one, set by plain attribute stores.
+    """
+    key = repr(field.key)
+    check = f"h{index}(v)"
+    if field.fast is not None:
+        check = f"v if type(v) is f{index} else h{index}(v)"
+    elif field.inline and field.inline != MOMENT:
+        check = field.inline.format(i=index)
+    if o is None:
+        lines = ["    v = k"]
+        guard = "    if v is not None:" if field.optional else None
+    elif field.default is MISSING:
+        lines = [f"    v = {o}[{key}]"]
+        guard = "    if v is not None:" if field.optional else None
+    elif field.default is None and field.optional:
+        lines = [f"    v = {o}.get({key})"]
+        guard = "    if v is not None:"
+    else:
+        made = f"d{index}.factory()" if _is_factory(field.default) else f"d{index}"
+        lines = [f"    v = {o}.get({key}, _M)", "    if v is _M:", f"        v = {made}"]
+        guard = "    elif v is not None:" if field.optional else "    else:"
+    body = [f"v = {check}"]
+    if field.inline == MOMENT:
+        body = _moment_lines(index)
+    indent = "    " if guard is None else "        "
+    lines += ([] if guard is None else [guard]) + [indent + line for line in body]
+    lines.append(f"    self.{field.name} = v" if fill else f"    s{index}(self, v)")
+    return lines
+
+
+def _moment_lines(index: int) -> list[str]:
+    # Four a message: a text seen before is looked up (an unhashable value
+    # raises TypeError here, as the hook would), one not seen is read and kept.
+    read = [f"    w = h{index}(v)"]
+    if FROMISOFORMAT_READS_Z:  # fromisoformat called here, not through the hook
+        read = [
+            "    try:",
+            f"        w = _fi(v) if type(v) is str else h{index}(v)",
+            "    except ValueError:",
+            f"        w = h{index}(v)",
+            "    if w.tzinfo is None:",
+            "        w = w.replace(tzinfo=UTC)",
+        ]
+    keep = ["    if len(_T) >= _TK:", "        _T.clear()", "    _T[v] = w"]
+    return ["w = _T.get(v)", "if w is None:", *read, *keep, "v = w"]
+
+
+def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    slot = cls.__dict__.get(name)
+    if slot is not None and hasattr(slot, "__set__"):
+        return slot.__set__  # type: ignore[no-any-return]
+    return lambda obj, value: object.__setattr__(obj, name, value)
+
+
+def _fill_class(cls: type) -> Optional[type]:
+    """A plain class of the same memory layout as `cls`, or None where Python refuses one.
+
+    Setting the slots of a plain class is one specialised bytecode each,
+    where the slot descriptors of the frozen class cost a call each (about
+    ten times as much); the filled instance then becomes a `cls` by
+    ``__class__`` assignment, which Python allows between classes of the
+    same slots. Python 3.9 to 3.11 refuse it for classes with a
+    ``__weakref__`` slot (as attrs makes them): there, None. So on a
+    free-threaded build, where that assignment stops every other thread.
+    """
+    slots = cls.__dict__.get("__slots__")
+    if cls.__bases__ != (object,) or type(slots) is not tuple or "__dict__" in slots:
+        return None
+    if _FREE_THREADED:
+        return None
+    fill: type = type(f"{cls.__name__}Filling", (), {"__slots__": slots})
+    probe: Any = object.__new__(fill)
+    try:
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return fill
+
+
+def direct(cls: type) -> bool:
+    """Whether instances may be filled field by field, bypassing ``__init__``."""
+    fields = attrs.fields(cls)
+    plain = all(f.validator is None and f.converter is None for f in fields)
+    return plain and not hasattr(cls, "__attrs_post_init__")
+
+
+def write(
+    cls: type,
+    fields: list[Field],
+    section: Optional[str],
+    outer: frozenset[str],
+    keyed: Optional[str],
+) -> Any:
+    """The structure function of `cls`, written out and compiled (see `flowroute._structure`).
+
+    Args:
+        cls: an attrs class that `direct` allows to fill field by field.
+        fields: its fields, from ``_structure.fields_of``.
+        section: read the fields from this key of the object, except...
+        outer: ...these keys, read from the object itself.
+        keyed: the JSON key whose value is a third argument ``k``.
+    """
+    fill = _fill_class(cls)
+    names: dict[str, Any] = {"_M": MISSING, "_new": object.__new__, "_cls": cls, "_E": {}}
+    names.update(_fi=datetime.datetime.fromisoformat, UTC=UTC, _fill=fill)
+    names.update(_T=MOMENTS, _TK=MOMENTS_KEPT)
+    # The filling class has no __init__: calling it is cheaper than object.__new__.
+    lines = [
+        "def structure(o, raw):" if keyed is None else "def structure(o, raw, k):",
+        "    self = _new(_cls)" if fill is None else "    self = _fill()",
+    ]
+    if section is not None:
+        # A missing or null section reads as empty, as flattening it would.
+        lines.append(f"    a = o.get({section!r}) or _E")
+    for index, field in enumerate(fields):
+        names.update({f"h{index}": field.hook, f"f{index}": field.fast})
+        names.update({f"{name}{index}": value for name, value in field.extra.items()})
+        names[f"d{index}"] = field.default
+        names[f"s{index}"] = _setter(cls, field.name)
+        mapping = "o" if section is None or field.key in outer else "a"
+        lines += _field_lines(index, field, None if field.key == keyed else mapping, bool(fill))
+    if "raw" in attrs.fields_dict(cls):
+        names["s_raw"] = _setter(cls, "raw")
+        lines.append("    self.raw = raw" if fill is not None else "    s_raw(self, raw)")
+    if fill is not None:
+        lines.append("    self.__class__ = _cls")
+    lines.append("    return self")
+    # The helpers reach the function as closure cells, cheaper to load than globals.
+    maker = [f"def make({', '.join(names)}):", *("    " + line for line in lines)]
+    maker.append("    return structure")
+    scope: dict[str, Any] = {}
+    exec("\n".join(maker), scope)  # source built above from field names only
+    return scope["make"](**names)
