@@ -38,6 +38,7 @@ class Field(NamedTuple):
     default: Any  # MISSING when required; an attrs.Factory when made per instance
     inline: str  # a check written into the generated code, naming `extra` by name + index
     extra: Mapping[str, Any]
+    deferred: bool = False  # stored checked but unbuilt: see `flowroute._structure.DEFERRED`
 
 
 def _is_factory(default: Any) -> bool:
@@ -49,11 +50,12 @@ MOMENT = "moment"
 """The `Field.inline` of a date-time field: `write` writes its reading out in full."""
 
 
-def _field_lines(index: int, field: Field, o: Optional[str], fill: bool) -> list[str]:
+def _field_lines(index: int, field: Field, o: Optional[str], fill: Optional[bool]) -> list[str]:
     """The source that reads, checks and sets one field from the mapping named `o`.
 
     `o` None: the field's value is the argument ``k``. `fill`: the instance
-    is a `_fill_class` one, set by plain attribute stores.
+    is a `_fill_class` one, set by plain attribute stores; None: nothing is
+    set, the field is only checked.
     """
     key = repr(field.key)
     check = f"h{index}(v)"
@@ -79,7 +81,8 @@ def _field_lines(index: int, field: Field, o: Optional[str], fill: bool) -> list
         body = _moment_lines(index)
     indent = "    " if guard is None else "        "
     lines += ([] if guard is None else [guard]) + [indent + line for line in body]
-    lines.append(f"    self.{field.name} = v" if fill else f"    s{index}(self, v)")
+    if fill is not None:
+        lines.append(f"    self.{field.name} = v" if fill else f"    s{index}(self, v)")
     return lines
 
 
@@ -102,6 +105,7 @@ def _moment_lines(index: int) -> list[str]:
 
 def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
     slot = cls.__dict__.get(name)
+    slot = getattr(slot, "slot", slot)  # a deferred field's own slot, under its descriptor
     if slot is not None and hasattr(slot, "__set__"):
         return slot.__set__  # type: ignore[no-any-return]
     return lambda obj, value: object.__setattr__(obj, name, value)
@@ -145,6 +149,7 @@ def write(
     section: Optional[str],
     outer: frozenset[str],
     keyed: Optional[str],
+    check_items: Optional[Hook] = None,
 ) -> Any:
     """The structure function of `cls`, written out and compiled (see `flowroute._structure`).
 
@@ -154,7 +159,12 @@ def write(
         section: read the fields from this key of the object, except...
         outer: ...these keys, read from the object itself.
         keyed: the JSON key whose value is a third argument ``k``.
+        check_items: write ``check(items)`` instead: the same checks on
+            each object of a list, no model made, True when all pass; an
+            item that is no object goes to this hook (which refuses it).
     """
+    if check_items is not None:
+        return _checker(fields, check_items)
     fill = _fill_class(cls)
     names: dict[str, Any] = {"_M": MISSING, "_new": object.__new__, "_cls": cls, "_E": {}}
     names.update(_fi=datetime.datetime.fromisoformat, UTC=UTC, _fill=fill)
@@ -180,9 +190,27 @@ def write(
     if fill is not None:
         lines.append("    self.__class__ = _cls")
     lines.append("    return self")
+    return _compile(lines, names)
+
+
+def _compile(lines: list[str], names: dict[str, Any]) -> Any:
     # The helpers reach the function as closure cells, cheaper to load than globals.
     maker = [f"def make({', '.join(names)}):", *("    " + line for line in lines)]
     maker.append("    return structure")
     scope: dict[str, Any] = {}
-    exec("\n".join(maker), scope)  # source built above from field names only
+    exec("\n".join(maker), scope)  # source built from field names only
     return scope["make"](**names)
+
+
+def _checker(fields: list[Field], item: Hook) -> Any:
+    # One call a list: every item's fields checked in one loop.
+    names: dict[str, Any] = {"_M": MISSING, "_fi": datetime.datetime.fromisoformat, "UTC": UTC}
+    names.update(_T=MOMENTS, _TK=MOMENTS_KEPT, _item=item)
+    lines = ["def structure(items):", "    for o in items:", "        if type(o) is not dict:"]
+    lines += ["            _item(o)", "            continue"]
+    for index, field in enumerate(fields):
+        names.update({f"h{index}": field.hook, f"f{index}": field.fast, f"d{index}": field.default})
+        names.update({f"{name}{index}": value for name, value in field.extra.items()})
+        lines += ["    " + line for line in _field_lines(index, field, "o", None)]
+    lines.append("    return True")
+    return _compile(lines, names)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import types
 import typing
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Callable, Optional
@@ -171,10 +172,86 @@ def fields_of(cls: type, renames: Mapping[str, str]) -> list[Field]:
         hook, fast = hook_for(f.type if inner is MISSING else inner)
         default = MISSING if f.default is attrs.NOTHING else f.default
         key = renames.get(f.name, f.name[:-1] if f.name.endswith("_") else f.name)
-        inline, extra = _inline(f.type)
+        deferred = bool(f.metadata.get(DEFERRED)) and _deferrable(cls, f.name, f.type)
+        inline, extra = _inline_deferred(f.type) if deferred else _inline(f.type)
         optional = inner is not MISSING
-        found.append(Field(f.name, key, hook, fast, optional, default, inline, extra))
+        found.append(Field(f.name, key, hook, fast, optional, default, inline, extra, deferred))
     return found
+
+
+DEFERRED = "flowroute.deferred"
+"""Field metadata: a list of models checked when read, built on first access.
+
+Which is where a message's delivery receipts go: more than half the cost
+of reading a page of messages, and often never looked at. The items are
+checked as the model is read, by the same rules (a bad one refuses the
+whole document, with its JSON path, exactly as if built); the field holds
+the checked JSON until it is first read, when a descriptor on the class
+builds the tuple and keeps it in the slot. The JSON is the one the model
+keeps in ``raw``: changing ``raw`` before reading the field changes what
+it is built from. Two threads reading it first at once build equal tuples.
+"""
+
+_UNREAD = object()  # first item of a deferred field's (_UNREAD, json) before it is built
+
+
+def _listed_model(tp: Any) -> Optional[type]:
+    """The model of `tp` when it is ``tuple[Model, ...]`` or ``list[Model]``, else None."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin not in (tuple, list) or not args or (origin is tuple and args[-1] is not Ellipsis):
+        return None
+    item = args[0]
+    return item if isinstance(item, type) and attrs.has(item) else None
+
+
+def _deferrable(cls: type, name: str, tp: Any) -> bool:
+    # A slot to hold the JSON until first read, and a list of models to build from it.
+    slot = cls.__dict__.get(name)
+    slotted = isinstance(slot, (types.MemberDescriptorType, _OnFirstAccess))
+    return slotted and _listed_model(tp) is not None
+
+
+def _inline_deferred(tp: Any) -> tuple[str, Mapping[str, Any]]:
+    extra = {"x": items_checker(_listed_model(tp)), "u": _UNREAD}
+    return "(u{i}, v) if type(v) is list and x{i}(v) else h{i}(v)", extra
+
+
+@functools.cache
+def items_checker(cls: Any) -> Callable[[Any], bool]:
+    """``check(items)``: True when `structurer(cls)` would read each of `items`; else raises."""
+    item = hook_for(cls)[0]
+    if not direct(cls):
+        return lambda items: all([item(o) is not None for o in items])
+    check: Callable[[Any], bool] = write(cls, fields_of(cls, {}), None, frozenset(), None, item)
+    return check
+
+
+class _OnFirstAccess:
+    # Replaces a deferred field's slot descriptor on its class; `slot` is the original.
+    __slots__ = ("hook", "slot")
+
+    def __init__(self, slot: Any, hook: Hook) -> None:
+        self.slot = slot
+        self.hook = hook
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        value = self.slot.__get__(obj, owner)
+        if obj is not None and type(value) is tuple and value and value[0] is _UNREAD:
+            value = self.hook(value[1])
+            self.slot.__set__(obj, value)
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        self.slot.__set__(obj, value)
+
+    def __delete__(self, obj: Any) -> None:
+        self.slot.__delete__(obj)
+
+
+def _defer(cls: type, field: Field) -> None:
+    slot = cls.__dict__.get(field.name)
+    if type(slot) is not _OnFirstAccess:
+        setattr(cls, field.name, _OnFirstAccess(slot, field.hook))
 
 
 def _inline(tp: Any) -> tuple[str, Mapping[str, Any]]:
@@ -227,6 +304,9 @@ def _structurer(
         if keyed is None:
             return built
         return lambda o, raw, k: built({**o, keyed: k}, raw)
+    for field in fields:
+        if field.deferred:
+            _defer(cls, field)
     return write(cls, fields, section, outer, keyed)
 
 

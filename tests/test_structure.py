@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import pickle
 from decimal import Decimal
 from typing import Any, Optional, Union
 
@@ -149,3 +150,43 @@ def test_a_keyed_item_takes_its_key_as_the_field_it_fills() -> None:
     assert keyed_structurer(Checked, None, "size")({}, None, 3) == Checked(size=3)
     with pytest.raises(TypeError):
         keyed_structurer(Part, None, "name")({}, None, 5.5)
+
+
+@attrs.frozen(kw_only=True)
+class Batch:
+    id: str
+    parts: tuple[Part, ...] = attrs.field(default=(), metadata={"flowroute.deferred": True})
+    raw: Any = attrs.field(default=None, repr=False, eq=False)
+
+
+def test_a_deferred_list_is_checked_at_once_and_built_on_first_access() -> None:
+    obj = {"id": "1", "parts": [{"name": "a"}, {"name": "b", "extra": 1}]}
+    batch = structurer(Batch)(obj, obj)
+    held = Batch.__dict__["parts"].slot.__get__(batch, Batch)  # the JSON, not yet built
+    assert held[1] is obj["parts"]
+    parts = batch.parts
+    assert parts == (Part(name="a"), Part(name="b")) and parts[1].raw == obj["parts"][1]
+    assert batch.parts is parts  # built once, then kept
+    same = Batch(id="1", parts=(Part(name="a"), Part(name="b")))
+    assert batch == same and hash(batch) == hash(same) and repr(batch) == repr(same)
+    assert attrs.evolve(structurer(Batch)(obj, obj), id="2").parts == parts
+    assert pickle.loads(pickle.dumps(structurer(Batch)(obj, obj))) == same
+    assert structurer(Batch)({"id": "1"}, None).parts == ()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        batch.parts = ()  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("parts", "reason"),
+    [
+        ([{"name": "a"}, {}], "required field missing @ $.parts[1].name"),
+        ([{"name": 1.5}], "expected a string, got float @ $.parts[0].name"),
+        ([None], "expected an object, got null @ $.parts[0]"),
+        ({"name": "a"}, "expected a list, got dict @ $.parts"),
+    ],
+)
+def test_a_deferred_list_refuses_what_building_it_would(parts: Any, reason: str) -> None:
+    obj = {"id": "1", "parts": parts}
+    with pytest.raises((KeyError, TypeError, ValueError)):
+        structurer(Batch)(obj, obj)
+    assert explain(Batch, obj, "$") == [reason]

@@ -53,7 +53,8 @@ class Message:
         timestamp: when the message was sent or received (UTC).
         amount_nanodollars: the charge, in billionths of a dollar.
         amount_display: the charge as the API formats it, e.g. ``"$0.0040"``.
-        delivery_receipts: the delivery reports, oldest last as the API lists them.
+        delivery_receipts: the delivery reports, oldest last as the API lists them
+            (checked when the message is read, built when first accessed).
         media_urls: URLs of the attached media, when the record lists them.
         media: ids of the attached media resources, when related.
         raw: the JSON resource object as received.
@@ -71,7 +72,10 @@ class Message:
     timestamp: Optional[datetime.datetime] = None
     amount_nanodollars: Optional[int] = None
     amount_display: Optional[str] = None
-    delivery_receipts: tuple[DeliveryReceipt, ...] = ()
+    # Checked with the message, built when first read (see flowroute._structure.DEFERRED).
+    delivery_receipts: tuple[DeliveryReceipt, ...] = attrs.field(
+        default=(), metadata={"flowroute.deferred": True}
+    )
     media_urls: tuple[str, ...] = ()
     media: tuple[str, ...] = ()
     raw: Any = attrs.field(default=None, repr=False, eq=False)

@@ -183,3 +183,18 @@ def test_decode_error_has_the_full_url_status_and_json_path(
     assert (error.url, error.status) == (f"{BASE_URL}/v2/routes?limit=2", 200)
     assert error.path == "$.data[1].attributes.route_type"
     assert "$.data[1].attributes.alias" in str(error)  # every bad field is named
+
+
+def test_a_bad_delivery_receipt_refuses_the_listing_with_its_path(
+    v2: V2, rsps: responses.RequestsMock
+) -> None:
+    # Receipts are built on first access, but checked with their message.
+    receipt = {"status": "delivered", "status_code": "1000", "timestamp": "2017-12-21T16:44:35Z"}
+    message = {"to": "12065550100", "from": "12065550101", "delivery_receipts": [receipt]}
+    broken = {"data": [{"type": "message", "id": "mdr2-1", "attributes": message}]}
+    expect(rsps, "GET", "/v2.1/messages", query={"start_date": "2017-12-01"}, reply=broken)
+
+    with pytest.raises(errors.DecodeError) as info:
+        v2.messages.look_up_a_set_of_messages("2017-12-01")
+
+    assert info.value.path == "$.data[0].attributes.delivery_receipts[0].status_code"
