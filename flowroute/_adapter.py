@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 import requests
+from requests.adapters import DEFAULT_POOLSIZE
 
 from ._deadline import DeadlineAdapter
 
@@ -98,6 +99,11 @@ class APIAdapter(DeadlineAdapter):
         pool = self._pools.get(key)
         # urllib3 1.26 closes a pool its manager lets go (it keeps ten): `pool` is then None.
         if pool is None or getattr(pool, "pool", None) is None:
+            if len(self._pools) >= DEFAULT_POOLSIZE:
+                # Past as many origins as the manager keeps (downloads from many
+                # hosts): start again rather than hold on to pools it let go.
+                self._pools.clear()
+                self._verified.clear()
             pool = self._pools[key] = look_up()
         return pool
 

@@ -208,3 +208,18 @@ def test_a_missing_ca_bundle_is_a_configuration_error(
     client = flowroute.Client(*KEYS, base_url=tls_url, session=session)
     with pytest.raises(flowroute.errors.ConfigurationError, match=r"/nonexistent/ca\.pem"):
         client.v2.numbers.list_phone_number_details("12065550100")
+
+
+def test_pools_of_many_origins_are_not_all_kept() -> None:
+    adapter = APIAdapter()
+    for port in range(1000, 1025):
+        request = requests.PreparedRequest()
+        request.prepare(method="GET", url=f"https://storage.example.test:{port}/export.csv")
+        if LOOKUP == "get_connection":
+            pool = adapter.get_connection(request.url or "")
+        else:
+            pool = adapter.get_connection_with_tls_context(request, True)
+        adapter.cert_verify(pool, request.url or "", True, None)
+    # As many as requests' pool manager keeps (ten): later ones are looked up again.
+    assert len(adapter._pools) <= 10
+    assert len(adapter._verified) <= 10
