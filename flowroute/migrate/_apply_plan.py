@@ -205,24 +205,30 @@ def _kept_because(
 
 
 def _legacy_handler(scanner: _Scanner, call: ast.AST, parents: tuple[ast.AST, ...]) -> str:
-    """The legacy exception a handler around the call catches, as a reason ("" for none)."""
+    """The legacy exception a handler around the call expects, as a reason ("" for none).
+
+    A handler is an ``except`` clause of a ``try`` around the call, or a
+    ``with`` around it whose context names a legacy exception
+    (``pytest.raises(APIException)``, ``contextlib.suppress(...)``).
+    """
     inner: ast.AST = call
     for node in reversed(parents):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             return ""  # a handler outside the function is the caller's concern
+        handlers: list[tuple[str, ast.expr]] = []
         if isinstance(node, ast.Try) and inner in node.body:
-            for handler in node.handlers:
-                if handler.type is None:
-                    continue  # a bare except catches v2's errors too
-                types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-                for caught in types:
-                    ref = scanner.resolve(caught)
-                    known = legacy_name(ref) if isinstance(ref, Ref) else None
-                    if known is not None and known.kind == "exception":
-                        return (
-                            f"the handler `except {ast.unparse(caught)}` around it would "
-                            f"not catch its errors: v2 raises {known.replacement}"
-                        )
+            handlers = [(f"except {ast.unparse(h.type)}", h.type) for h in node.handlers if h.type]
+        elif isinstance(node, (ast.With, ast.AsyncWith)) and inner in node.body:
+            handlers = [(f"with {ast.unparse(i.context_expr)}", i.context_expr) for i in node.items]
+        for written, expression in handlers:
+            for caught in ast.walk(expression):
+                ref = scanner.resolve(caught) if isinstance(caught, ast.expr) else None
+                known = legacy_name(ref) if isinstance(ref, Ref) else None
+                if known is not None and known.kind == "exception":
+                    return (
+                        f"the handler `{written}` around it would not see its errors: "
+                        f"v2 raises {known.replacement}"
+                    )
         inner = node
     return ""
 

@@ -267,3 +267,18 @@ def test_an_existing_client_is_used() -> None:
         "TelephoneNumbersController().purchase('METERED', '1')",
         "fr.v2.numbers.purchase_a_phone_number(id='1')",
     )
+
+
+def test_a_with_expecting_a_legacy_exception_keeps_the_call() -> None:
+    source = (
+        "from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import *\n"
+        "from flowroutenumbersandmessaging.exceptions.error_exception import ErrorException\n"
+        "routes = FlowroutenumbersandmessagingClient().routes\n"
+        "def test_refused():\n"
+        "    with pytest.raises(ErrorException):\n"
+        "        routes.list_inbound_routes()\n"
+    )
+    comment = apply_source(source).after.splitlines()[-4]
+    assert comment.startswith(
+        "        # flowroute-migrate: the handler `with pytest.raises(ErrorException)` around it"
+    )

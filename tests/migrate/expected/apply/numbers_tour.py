@@ -25,7 +25,7 @@ def main():
     found = pnc.search(limit=1, npa=206)
     number = sorted(found["tns"])[0]
     try:
-        # flowroute-migrate: the handler `except APIException` around it would not catch its
+        # flowroute-migrate: the handler `except APIException` around it would not see its
         #   errors: v2 raises flowroute.errors.APIError (any failure:
         #   flowroute.errors.FlowrouteError)
         tnc.purchase(BillingMethod(billing_method="METERED"), number)

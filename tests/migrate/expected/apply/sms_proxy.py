@@ -21,7 +21,7 @@ def configure(access_key, secret_key):
 def relay(virtual_tn, participant, text):
     msg = Message(to=participant, from_=virtual_tn, content=text)
     try:
-        # flowroute-migrate: the handler `except APIException` around it would not catch its
+        # flowroute-migrate: the handler `except APIException` around it would not see its
         #   errors: v2 raises flowroute.errors.APIError (any failure:
         #   flowroute.errors.FlowrouteError)
         sent = app.sms_controller.create_message(msg)
