@@ -103,7 +103,7 @@ class LegacyCall:
         rewrite = self.rewrite
         if rewrite is None or (self.lost and self.loses is None):
             return "Left as it is, with a ``# flowroute-migrate:`` comment saying why."
-        when = ["no ``except`` around it catches a legacy exception"]
+        when = ["no handler around it (``except``, ``pytest.raises``) expects a legacy exception"]
         if self.lost:
             when.insert(0, "the arguments as written lose nothing")
         if rewrite.model[0]:

@@ -37,7 +37,7 @@ def transform(source: str, plan: Plan) -> str:
     if not plan.decisions:
         return source
     wrapper = MetadataWrapper(module)
-    calls = _Calls(plan)
+    calls = _Calls(plan, module.default_indent)
     rewritten = wrapper.visit(calls)
     missed = sorted(set(calls.by_position) - calls.placed)
     if missed:  # a call libcst sees elsewhere than ast: rewrite nothing rather than half
@@ -48,19 +48,25 @@ def transform(source: str, plan: Plan) -> str:
     return rewritten.code
 
 
-def comment_lines(reason: str) -> list[str]:
-    """The comment saying why a call is kept, wrapped."""
+def comment_lines(reason: str, indent: int = 0) -> list[str]:
+    """The comment saying why a call is kept, wrapped to fit `_WIDTH` columns at `indent`."""
     return textwrap.wrap(
-        reason, _WIDTH, initial_indent=f"{MARK} ", subsequent_indent="#   ", break_on_hyphens=False
+        reason,
+        max(_WIDTH - indent, 40),
+        initial_indent=f"{MARK} ",
+        subsequent_indent="#   ",
+        break_on_hyphens=False,
     )
 
 
 class _Calls(cst.CSTTransformer):
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, default_indent: str) -> None:
         super().__init__()
         self.plan = plan
+        self.default_indent = default_indent
+        self.indents: list[str] = []  # of the blocks the visit is in, so comments fit the width
         self.by_position = {d.position: d for d in plan.decisions}
         self.reasons: list[list[str]] = []
         self.placed: set[Position] = set()
@@ -75,12 +81,21 @@ class _Calls(cst.CSTTransformer):
         have = [line.comment.value for line in node.leading_lines if line.comment]
         added: list[cst.EmptyLine] = []
         for reason in dict.fromkeys(reasons):
-            lines = comment_lines(reason)
+            lines = comment_lines(reason, len("".join(self.indents)))
             if not _contains(have, lines):
                 added += [cst.EmptyLine(comment=cst.Comment(line)) for line in lines]
         if not added:
             return node
         return node.with_changes(leading_lines=[*node.leading_lines, *added])
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self.indents.append(self.default_indent if node.indent is None else node.indent)
+
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        self.indents.pop()
+        return updated_node
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._enter()

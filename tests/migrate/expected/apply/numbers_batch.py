@@ -23,8 +23,8 @@ sms = APIController(username=Configuration.username, password=Configuration.pass
 def buy(numbers, billing):
     for number in numbers:
         client.v2.numbers.purchase_a_phone_number(id=number)  # the team's plan
-    # flowroute-migrate: lost on v2: `billing`: v2 bills every number as `METERED`. Another
-    #   billing method warns once (FlowrouteTranslationWarning), is recorded in
+    # flowroute-migrate: lost on v2: `billing`: v2 bills every number as `METERED`.
+    #   Another billing method warns once (FlowrouteTranslationWarning), is recorded in
     #   `flowroute.compat.migration_report()`, and is refused in strict mode.
     tnc.purchase(billing, numbers[0])  # a second time, billed as asked
 

@@ -21,8 +21,8 @@ def configure(access_key, secret_key):
 def relay(virtual_tn, participant, text):
     msg = Message(to=participant, from_=virtual_tn, content=text)
     try:
-        # flowroute-migrate: the handler `except APIException` around it would not see its
-        #   errors: v2 raises flowroute.errors.APIError (any failure:
+        # flowroute-migrate: the handler `except APIException` around it would not see
+        #   its errors: v2 raises flowroute.errors.APIError (any failure:
         #   flowroute.errors.FlowrouteError)
         sent = app.sms_controller.create_message(msg)
     except APIException as e:
