@@ -40,14 +40,22 @@ def pieces(response: requests.Response, size: int) -> Iterator[bytes]:
 
     Raises:
         requests.RequestException: as ``iter_content`` would, on a broken
-            connection (``ChunkedEncodingError``) or a body that does not
-            inflate (``ContentDecodingError``).
+            connection or a body shorter than its ``Content-Length``
+            (``ChunkedEncodingError``), or on a body that does not inflate
+            (``ContentDecodingError``).
     """
     encoding = response.headers.get("Content-Encoding", "").strip().lower()
     wbits = _WBITS.get(encoding)
     if wbits is None:  # none, or one urllib3 undoes itself (never asked for)
         yield from response.iter_content(size)
-        return
+    else:
+        yield from _inflated(response, size, encoding, wbits)
+    if getattr(response.raw, "length_remaining", None):
+        # urllib3 1.26 takes a body shorter than its Content-Length for a whole one.
+        raise requests.exceptions.ChunkedEncodingError("response body cut short")
+
+
+def _inflated(response: requests.Response, size: int, encoding: str, wbits: int) -> Iterator[bytes]:
     inflate = zlib.decompressobj(wbits)
     started = False
     try:

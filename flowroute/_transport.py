@@ -329,8 +329,15 @@ class Transport:
         logger.debug("GET %s -> %d (download)", shown, response.status_code)
         try:
             return _stream_body(response, shown, into, started)
-        except requests.RequestException as exc:
-            raise map_exception(exc, "GET", shown) from exc
+        except requests.RequestException as exc:  # the body broke off: keep the status line
+            error = map_exception(exc, "GET", shown)
+            error.response = received(response, "GET", shown, None, time.monotonic() - started)
+            raise error from exc
+        except errors.DecodeError as exc:  # what `into` refused, e.g. a CDR file that is not gzip
+            if exc.response is None:
+                exc.response = received(response, "GET", shown, None, time.monotonic() - started)
+                exc.status = exc.response.status
+            raise
         finally:
             response.close()
 

@@ -187,3 +187,23 @@ def test_a_body_that_is_not_json_is_handed_over_by_with_raw_response() -> None:
         with pytest.raises(errors.DecodeError) as caught:
             raw.parse()
     assert caught.value.response is raw.response
+
+
+def test_a_download_that_breaks_or_does_not_read_keeps_the_response() -> None:
+    from flowroute.v2._cdr_file import GunzipWriter
+
+    def cut(conn: socket.socket, stop: threading.Event) -> None:
+        conn.sendall(f"HTTP/1.1 200 OK\r\n{RID}Content-Length: 100\r\n\r\nabc".encode())
+        conn.shutdown(socket.SHUT_RDWR)
+
+    not_gzip = answer("200 OK", b"\x1f\x8b" + b"\xff" * 32, RID)
+    for behaviour, into, kind in [
+        (cut, io.BytesIO(), errors.ReadError),
+        (not_gzip, GunzipWriter(io.BytesIO()), errors.DecodeError),
+    ]:
+        with Hostile(behaviour) as url:
+            transport = Transport(url, timeout=5.0)
+            with pytest.raises(kind) as caught:
+                transport.download("/export.csv.gz", auth=None, into=into)
+            transport.close()
+        check_kept(caught.value, url, 200, None, "req-7")
