@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._session import PAGE, BaseController, forward, run, sdk_row
+from ._session import PAGE, UNUSED, BaseController, forward, run, sdk_row
 
 __all__ = ["ROWS", "MessagesController"]
 
@@ -48,6 +48,7 @@ ROWS = (
         read=False,
         arguments="``body`` is the JSON text of the message document (a dict works too).",
         result='The 202 document, ``{"data": {"id": "mdr2-...", "type", "links"}}``.',
+        rewrite=UNUSED,
     ),
     sdk_row(
         _C,

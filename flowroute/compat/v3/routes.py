@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._session import PAGE, BaseController, forward, run, sdk_row
+from .._row import Rewrite
+from ._session import PAGE, UNUSED, BaseController, forward, run, sdk_row
 
 __all__ = ["ROWS", "RoutesController"]
 
@@ -16,6 +17,9 @@ _ASSIGN = (
 )
 _NO_CONTENT = "``''`` (the empty 204 body)."
 
+# v2 calls the body `route` (it takes the same document, or a route id).
+_ROUTE_BODY = Rewrite(arguments=(("body", "route"),))
+
 ROWS = (
     sdk_row(
         _C,
@@ -26,6 +30,7 @@ ROWS = (
         forward(lambda v2: v2.routes.create_an_inbound_route),
         read=False,
         arguments=_JSON_BODY,
+        rewrite=UNUSED,
     ),
     sdk_row(
         _C,
@@ -47,6 +52,7 @@ ROWS = (
         read=False,
         arguments=_ASSIGN,
         result=_NO_CONTENT,
+        rewrite=_ROUTE_BODY,
     ),
     sdk_row(
         _C,
@@ -58,6 +64,7 @@ ROWS = (
         read=False,
         arguments=_ASSIGN,
         result=_NO_CONTENT,
+        rewrite=_ROUTE_BODY,
     ),
     sdk_row(
         _C,

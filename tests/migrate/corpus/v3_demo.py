@@ -1,5 +1,6 @@
 """The v3 SDK's demo as a script: search, buy, list, route and release through one client."""
 
+import json
 import os
 
 from flowroutenumbersandmessaging.configuration import Configuration
@@ -31,6 +32,11 @@ def main():
     seen["rate center"] = detail["data"]["attributes"]["rate_center"]
     owned = numbers_controller.list_account_phone_numbers(limit=10)
     seen["owned"] = [n["id"] for n in owned["data"]]
+    route = {"route_type": "host", "value": "pbx.example.com:5060", "alias": "demo-pbx"}
+    routes_controller.create_an_inbound_route(
+        json.dumps({"data": {"type": "route", "attributes": route}})
+    )
+    routes_controller.update_failover_voice_route(number, {"data": {"type": "route", "id": "0"}})
     seen["routes"] = len(routes_controller.list_inbound_routes(10)["data"])
     numbers_controller.release_a_did(number)  # give it back: the demo keeps nothing
     seen["left"] = len(numbers_controller.list_account_phone_numbers()["data"])

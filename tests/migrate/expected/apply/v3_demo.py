@@ -1,5 +1,6 @@
 """The v3 SDK's demo as a script: search, buy, list, route and release through one client."""
 
+import json
 import os
 
 from flowroutenumbersandmessaging.configuration import Configuration
@@ -36,6 +37,11 @@ def main():
     seen["rate center"] = detail["data"]["attributes"]["rate_center"]
     owned = client.v2.numbers.list_account_phone_numbers(limit=10).raw
     seen["owned"] = [n["id"] for n in owned["data"]]
+    route = {"route_type": "host", "value": "pbx.example.com:5060", "alias": "demo-pbx"}
+    client.v2.routes.create_an_inbound_route(
+        body=json.dumps({"data": {"type": "route", "attributes": route}})
+    )
+    client.v2.routes.update_failover_voice_route(number_id=number, route={"data": {"type": "route", "id": "0"}})
     seen["routes"] = len(client.v2.routes.list_inbound_routes(limit=10).raw["data"])
     client.v2.numbers.release_a_phone_number(id=number)  # give it back: the demo keeps nothing
     seen["left"] = len(client.v2.numbers.list_account_phone_numbers().raw["data"])

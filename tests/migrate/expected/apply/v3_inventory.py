@@ -29,8 +29,9 @@ def notify(access_key, secret_key, from_number, to_number):
     messages = FlowroutenumbersandmessagingClient().messages
     body = {"data": {"type": "message", "attributes": {"to": to_number, "from": from_number, "body": "hi"}}}
     try:
-        # flowroute-migrate: its result differs on v2: The 202 document, `{"data":
-        #   {"id": "mdr2-...", "type", "links"}}`.
+        # flowroute-migrate: the handler `except (APIException, ErrorException)` around
+        #   it would not see its errors: v2 raises flowroute.errors.APIError (any
+        #   failure: flowroute.errors.FlowrouteError)
         return messages.send_a_message(body)
     except (APIException, ErrorException) as failure:
         return failure.context.response.status_code
