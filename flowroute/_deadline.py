@@ -10,7 +10,7 @@ Transport, seeing the attempt expired, reports a `ResponseTimeout`.
 The connection attaches itself from `DeadlineAdapter`'s pools (mounted on a
 session the Transport creates), so connect, headers and body are covered.
 A session of the caller's own keeps its adapters (retries, proxies, TLS
-settings): `watch_pool` makes the urllib3 pool of its `HTTPAdapter` attach
+settings): `watch_pool` makes the urllib3 pools of its `HTTPAdapter` attach
 the connections it hands out, so headers and body are covered there too;
 with any other adapter the Transport attaches the response's connection
 once the headers are in, and only the body is. An attempt whose deadline
@@ -32,6 +32,7 @@ from typing import Any, Callable, Optional
 
 from requests import PreparedRequest, RequestException
 from requests.adapters import BaseAdapter, HTTPAdapter
+from requests.utils import select_proxy
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
@@ -181,50 +182,49 @@ class DeadlineAdapter(HTTPAdapter):
         self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
 
 
-def watch_pool(
-    adapter: BaseAdapter, request: PreparedRequest, *, verify: Any, cert: Any, proxies: Any
-) -> None:
+def watch_pool(adapter: BaseAdapter, request: PreparedRequest, *, proxies: Any) -> None:
     """Let the watchdog cut the connections a caller's own adapter sends on, headers included.
 
     requests' `HTTPAdapter` (and its subclasses: a retry adapter, a
-    corporate one) takes a connection from a urllib3 pool for each request.
-    The pool the request will use is looked up as the adapter itself looks
-    it up, and its connection-taking method is wrapped, once per pool, so
-    that the connection it hands out attaches to the running attempt; when
-    no attempt runs (the caller's own use of the session) it attaches to
-    nothing. Another kind of adapter is left alone: its body is still watched.
+    corporate one) finds a urllib3 pool through its pool manager (or a
+    proxy's) and takes a connection from it for each request. The manager
+    the request will go through is wrapped, once, so that every pool it
+    hands out is wrapped in turn, once, so that every connection the pool
+    hands out attaches to the running attempt. When no attempt runs (the
+    caller's own use of the session) it attaches to nothing. Another kind of
+    adapter is left alone: its body is still watched.
 
     Args:
         adapter: the session's adapter for the request's URL.
         request: the request about to be sent.
-        verify: as given to ``adapter.send``; so are `cert` and `proxies`.
-        cert: the client certificate, if any.
         proxies: the proxies the session's settings resolved to.
     """
     if isinstance(adapter, DeadlineAdapter) or not isinstance(adapter, HTTPAdapter):
         return
-    try:
-        pool = _pool_of(adapter, request, verify, cert, proxies)
-    except (RequestException, ValueError):  # send itself reports the bad URL or proxy
-        return
-    if getattr(pool, "_flowroute_watched", False):
-        return
-    take = pool._get_conn
-
-    def take_and_attach(*args: Any, **kwargs: Any) -> Any:
-        connection = take(*args, **kwargs)
-        attach(connection)
-        return connection
-
-    pool._get_conn = take_and_attach
-    pool._flowroute_watched = True
+    manager: Any = adapter.poolmanager
+    proxy = select_proxy(request.url or "", proxies) if proxies else None
+    if proxy:
+        try:
+            manager = adapter.proxy_manager_for(proxy)
+        except (RequestException, ValueError):  # send itself reports the bad proxy
+            return
+    if not getattr(manager, "_flowroute_watched", False):
+        _wrap(manager, "connection_from_host", _watch_connections)
 
 
-def _pool_of(
-    adapter: HTTPAdapter, request: PreparedRequest, verify: Any, cert: Any, proxies: Any
-) -> Any:
-    # requests 2.32.2 and later choose the pool by TLS settings too; the
-    # older method (deprecated since) knows only the URL and the proxies.
-    if hasattr(adapter, "get_connection_with_tls_context"):
-        return adapter.get_connection_with_tls_context(request, verify, proxies=proxies, cert=cert)
-    return adapter.get_connection(request.url or "", proxies)
+def _watch_connections(pool: Any) -> None:
+    if not getattr(pool, "_flowroute_watched", False):
+        _wrap(pool, "_get_conn", attach)
+
+
+def _wrap(target: Any, method: str, then: Callable[[Any], None]) -> None:
+    """Make ``target.method`` pass each thing it returns to `then` as well."""
+    original = getattr(target, method)
+
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        found = original(*args, **kwargs)
+        then(found)
+        return found
+
+    setattr(target, method, wrapped)
+    target._flowroute_watched = True

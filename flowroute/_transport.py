@@ -271,9 +271,7 @@ class Transport:
         """Send a prepared request, streamed, with the session's TLS and proxy settings."""
         adapter = self.session.get_adapter(url)
         if not self._owns_session:  # the caller's adapter: let the watchdog see its connections
-            watch_pool(
-                adapter, request, verify=self._verify, cert=self._cert, proxies=self._proxies
-            )
+            watch_pool(adapter, request, proxies=self._proxies)
         try:
             return adapter.send(
                 request,

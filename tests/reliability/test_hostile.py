@@ -296,3 +296,39 @@ def test_with_an_adapter_of_another_kind_the_body_is_still_bounded() -> None:
     assert isinstance(error, errors.ResponseTimeout), repr(error)
     assert elapsed < TIMEOUT + SLACK
     session.close()
+
+
+def test_a_pool_the_callers_adapter_let_go_and_made_again_is_watched_too() -> None:
+    session = requests.Session()
+    session.mount("http://", requests.adapters.HTTPAdapter(pool_connections=1))  # one pool kept
+    ok = answer("200 OK", b'{"data": []}')
+    with (
+        Hostile(drip_headers) as dripping,
+        Hostile(ok) as fine,
+        client(dripping, session=session) as slow,
+        client(fine, session=session) as quick,
+    ):
+        for _ in range(2):  # each call to the other server replaces the one pool
+            error, elapsed = timed(lambda: list_numbers(slow))
+            assert isinstance(error, errors.ResponseTimeout), repr(error)
+            assert elapsed < TIMEOUT + SLACK
+            assert list_numbers(quick).items == []
+    session.close()
+
+
+def test_the_deadline_holds_through_the_callers_proxy() -> None:
+    session = requests.Session()
+    with Hostile(drip_headers) as proxy:
+        session.proxies = {"http": proxy}  # the dripping server is the proxy
+        with flowroute.Client(
+            *KEYS,
+            base_url="http://api.example.test",
+            allow_insecure_http=True,
+            timeout=TIMEOUT,
+            retry_policy=flowroute.RetryPolicy(max_retries=0),
+            session=session,
+        ) as c:
+            error, elapsed = timed(lambda: list_numbers(c))
+    assert isinstance(error, errors.ResponseTimeout), repr(error)
+    assert elapsed < TIMEOUT + SLACK
+    session.close()
