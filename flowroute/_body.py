@@ -6,8 +6,9 @@ quarter of a gigabyte before the caller sees a byte, so a size cap checked
 per piece would hold too late. Here the body is read as sent and inflated
 with zlib's ``max_length``: no piece is larger than asked for, whatever the
 compression ratio, so the cap (or a file's one chunk in memory) holds on
-every urllib3. Encodings the client never asks for (it sends
-``Accept-Encoding: gzip, deflate``) are left to urllib3.
+every urllib3. An encoding the client never asks for (it sends
+``Accept-Encoding: gzip, deflate``) is refused rather than left to urllib3,
+which would undo brotli or zstd whole, where those libraries are installed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _GZIP = 16 + zlib.MAX_WBITS  # a gzip header and trailer around the deflate stre
 _ZLIB = zlib.MAX_WBITS  # "deflate" as the RFC says: a zlib stream
 _RAW = -zlib.MAX_WBITS  # "deflate" as some servers send it: no zlib header
 _WBITS = {"gzip": _GZIP, "x-gzip": _GZIP, "deflate": _ZLIB}
+_AS_SENT = frozenset(("", "identity"))
 
 # What urllib3 raises while reading, as requests' iter_content reports it, so
 # that the Transport maps a failure the same way whichever path read the body.
@@ -42,14 +44,19 @@ def pieces(response: requests.Response, size: int) -> Iterator[bytes]:
         requests.RequestException: as ``iter_content`` would, on a broken
             connection or a body shorter than its ``Content-Length``
             (``ChunkedEncodingError``), or on a body that does not inflate
-            (``ContentDecodingError``).
+            (``ContentDecodingError``), or in an encoding never asked for.
     """
     encoding = response.headers.get("Content-Encoding", "").strip().lower()
     wbits = _WBITS.get(encoding)
-    if wbits is None:  # none, or one urllib3 undoes itself (never asked for)
+    if wbits is not None:
+        yield from _inflated(response, size, encoding, wbits)
+    elif encoding in _AS_SENT:
         yield from response.iter_content(size)
     else:
-        yield from _inflated(response, size, encoding, wbits)
+        # The cap could not hold over what urllib3 would inflate whole.
+        raise requests.exceptions.ContentDecodingError(
+            f"Content-Encoding {encoding[:40]!r} was not asked for (gzip, deflate)"
+        )
     if getattr(response.raw, "length_remaining", None):
         # urllib3 1.26 takes a body shorter than its Content-Length for a whole one.
         raise requests.exceptions.ChunkedEncodingError("response body cut short")

@@ -136,6 +136,19 @@ def test_a_body_that_does_not_inflate_is_a_read_error() -> None:
     assert "undecodable" in str(caught.value)
 
 
+@pytest.mark.parametrize("encoding", ["br", "zstd", "gzip, br"])
+def test_an_encoding_never_asked_for_is_a_read_error(encoding: str) -> None:
+    # urllib3 would undo brotli or zstd whole where they are installed: past the cap.
+    with (
+        Hostile(encoded(encoding, b"\x1b\x00\x00" * 64)) as url,
+        client(url) as c,
+        pytest.raises(errors.ReadError) as caught,
+    ):
+        list_numbers(c)
+    assert "undecodable: ContentDecodingError" in str(caught.value)
+    assert f"Content-Encoding {encoding!r} was not asked for" in str(caught.value.__cause__)
+
+
 def test_a_large_gzip_body_under_the_cap_reads_whole() -> None:
     items = [{"id": str(n), "type": "number", "attributes": {}} for n in range(6000)]
     document = json.dumps({"data": items, "links": {}}).encode()
