@@ -7,11 +7,10 @@ sleep and randomness are injected so that tests never sleep.
 from __future__ import annotations
 
 import email.utils
+import functools
 import random as _random
 import time
-from typing import Callable, Optional
-
-import attrs
+from typing import Any, Callable, Optional
 
 from . import _constants as c
 from .errors import (
@@ -46,7 +45,7 @@ def parse_retry_after(value: Optional[str], now: float) -> Optional[float]:
 _RETRYABLE = (TimeoutError, ReadError, DecodeError)
 
 
-def _check_seconds(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+def _check_seconds(name: str, value: float) -> None:
     # `not 0 <= value` also refuses NaN, which every comparison would let through.
     if (
         isinstance(value, bool)
@@ -54,17 +53,17 @@ def _check_seconds(_: object, attribute: attrs.Attribute[float], value: float) -
         or not 0 <= value <= c.MAX_TIMEOUT
     ):
         raise ConfigurationError(
-            f"{attribute.name} must be seconds from 0 to {c.MAX_TIMEOUT:g}, got {value!r}"
+            f"{name} must be seconds from 0 to {c.MAX_TIMEOUT:g}, got {value!r}"
         )
 
 
-@attrs.frozen(kw_only=True)
 class RetryPolicy:
     """How a Client retries: exponential backoff with full jitter, within a budget.
 
     Only idempotent requests are retried after a response or a read failure;
     a non-idempotent request (a POST) is retried only when the connection
-    could not be made, so it cannot have reached the server.
+    could not be made, so it cannot have reached the server. A frozen value:
+    policies with the same settings are equal.
 
     Args:
         max_retries: retries after the first attempt (0 disables retrying).
@@ -78,20 +77,77 @@ class RetryPolicy:
         random: returns a float in [0, 1), the jitter source.
     """
 
-    max_retries: int = attrs.field(default=c.DEFAULT_MAX_RETRIES)
-    initial_backoff: float = attrs.field(default=c.INITIAL_BACKOFF, validator=_check_seconds)
-    max_backoff: float = attrs.field(default=c.MAX_BACKOFF, validator=_check_seconds)
-    retry_after_cap: float = attrs.field(default=c.RETRY_AFTER_CAP, validator=_check_seconds)
-    budget: float = attrs.field(default=c.RETRY_BUDGET, validator=_check_seconds)
-    sleep: Callable[[float], None] = attrs.field(default=time.sleep, repr=False)
-    clock: Callable[[], float] = attrs.field(default=time.monotonic, repr=False)
-    wallclock: Callable[[], float] = attrs.field(default=time.time, repr=False)
-    random: Callable[[], float] = attrs.field(default=_random.random, repr=False)
+    # A plain slotted class rather than an attrs one: every Client makes a
+    # policy, and creating an attrs class costs about a millisecond at import.
+    __slots__ = _FIELDS = (
+        "max_retries",
+        "initial_backoff",
+        "max_backoff",
+        "retry_after_cap",
+        "budget",
+        "sleep",
+        "clock",
+        "wallclock",
+        "random",
+    )
+    _SHOWN = 5  # repr shows the numbers, not the injected callables
 
-    @max_retries.validator
-    def _check_max_retries(self, _: attrs.Attribute[int], value: int) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ConfigurationError(f"max_retries must be an int >= 0, got {value!r}")
+    max_retries: int
+    initial_backoff: float
+    max_backoff: float
+    retry_after_cap: float
+    budget: float
+    sleep: Callable[[float], None]
+    clock: Callable[[], float]
+    wallclock: Callable[[], float]
+    random: Callable[[], float]
+
+    def __init__(
+        self,
+        *,
+        max_retries: int = c.DEFAULT_MAX_RETRIES,
+        initial_backoff: float = c.INITIAL_BACKOFF,
+        max_backoff: float = c.MAX_BACKOFF,
+        retry_after_cap: float = c.RETRY_AFTER_CAP,
+        budget: float = c.RETRY_BUDGET,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        wallclock: Callable[[], float] = time.time,
+        random: Callable[[], float] = _random.random,
+    ) -> None:
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ConfigurationError(f"max_retries must be an int >= 0, got {max_retries!r}")
+        seconds = (initial_backoff, max_backoff, retry_after_cap, budget)
+        for name, value in zip(self._FIELDS[1:5], seconds):
+            _check_seconds(name, value)
+        settings = (max_retries, *seconds, sleep, clock, wallclock, random)
+        for name, setting in zip(self._FIELDS, settings):
+            object.__setattr__(self, name, setting)  # past the frozen __setattr__
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"RetryPolicy is frozen: make a new one to change {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"RetryPolicy is frozen: {name} cannot be deleted")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RetryPolicy:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # copy and pickle rebuild it through __init__, past the frozen __setattr__.
+        return (functools.partial(RetryPolicy, **dict(zip(self._FIELDS, self._values()))), ())
+
+    def __repr__(self) -> str:
+        shown = (f"{name}={getattr(self, name)!r}" for name in self._FIELDS[: self._SHOWN])
+        return f"RetryPolicy({', '.join(shown)})"
 
     def decide(
         self,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import functools
+import pickle
 from typing import Any
 
 import pytest
@@ -57,3 +59,37 @@ def test_every_retry_decision_in_one_function(
     assert decide(3, 0.0) is None  # past max_retries
     clock.now = 9.9
     assert decide(1, 0.0) is None  # the wait would end past the budget
+
+
+def _half() -> float:
+    return 0.5
+
+
+def test_a_policy_is_a_frozen_value() -> None:
+    policy = RetryPolicy(max_retries=3, sleep=print, random=_half)
+    assert policy == RetryPolicy(max_retries=3, sleep=print, random=_half)
+    assert hash(policy) == hash(RetryPolicy(max_retries=3, sleep=print, random=_half))
+    assert policy != RetryPolicy(max_retries=3)
+    with pytest.raises(AttributeError, match="frozen"):
+        policy.max_retries = 0  # type: ignore[misc]
+    assert copy.copy(policy) == policy == pickle.loads(pickle.dumps(policy))
+    # The numbers, not the injected callables.
+    assert repr(policy) == (
+        "RetryPolicy(max_retries=3, initial_backoff=0.5, max_backoff=8.0, "
+        "retry_after_cap=30.0, budget=60.0)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        ({"max_retries": -1}, "max_retries"),
+        ({"max_retries": True}, "max_retries"),
+        ({"budget": float("nan")}, "budget"),
+        ({"initial_backoff": "1"}, "initial_backoff"),
+        ({"retry_after_cap": 1e12}, "retry_after_cap"),
+    ],
+)
+def test_bad_settings_are_a_configuration_error(settings: dict[str, Any], named: str) -> None:
+    with pytest.raises(errors.ConfigurationError, match=named):
+        RetryPolicy(**settings)
