@@ -8,8 +8,8 @@ render the documented JSON:API request body.
 
 Every name here is defined in a private module per resource and imported
 from it on first use (``flowroute.v2.models.Number`` and ``from
-flowroute.v2.models import Number`` both work): an attrs class costs about
-half a millisecond to create, and a program that lists its numbers should
+flowroute.v2.models import Number`` both work): an attrs class costs most
+of a millisecond to create, and a program that lists its numbers should
 not pay for the message, E911, CNAM and CDR classes.
 """
 
