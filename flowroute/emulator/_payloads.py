@@ -27,44 +27,52 @@ from typing import Any
 
 from .models import DeliveryReceipt, Message
 
-__all__ = ["delivery_receipt_payload", "inbound_mms_payload", "inbound_sms_payload"]
+__all__ = [
+    "delivery_receipt_payload",
+    "inbound_mms_payload",
+    "inbound_sms_payload",
+    "message_attributes",
+    "timestamp",
+]
 
 API_URL = "https://api.flowroute.com"
 
 
-def _timestamp(moment: datetime) -> str:
-    """UTC with hundredths of a second, as message records print times."""
+def timestamp(moment: datetime) -> str:
+    """UTC with hundredths of a second, as message records print: ``2017-12-22T01:52:39.39Z``."""
     utc = moment.astimezone(timezone.utc)
     return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 10000:02d}Z"
 
 
-def _message_attributes(message: Message) -> dict[str, Any]:
+def message_attributes(message: Message, receipts: list[dict[str, Any]]) -> dict[str, Any]:
+    """A message record's attributes, as the API shows them and the callbacks post them."""
     dollars = Decimal(message.amount_nanodollars) / 10**9
     return {
         "amount_display": f"${dollars:.4f}",
         "amount_nanodollars": message.amount_nanodollars,
         "body": message.body,
-        "delivery_receipts": [],
+        "delivery_receipts": receipts,
         "direction": message.direction,
         "from": message.from_,
         "is_mms": message.is_mms,
         "message_encoding": message.message_encoding,
         "message_type": message.message_type,
         "status": message.status,
-        "timestamp": _timestamp(message.timestamp),
+        "timestamp": timestamp(message.timestamp),
         "to": message.to,
     }
 
 
 def inbound_sms_payload(message: Message, callback_url: str) -> dict[str, Any]:
     """What the service POSTs to the SMS callback URL for an inbound SMS."""
-    attributes = {**_message_attributes(message), "message_callback_url": callback_url}
+    # An inbound message carries no delivery receipts.
+    attributes = {**message_attributes(message, []), "message_callback_url": callback_url}
     return {"data": {"attributes": attributes, "id": message.id, "type": "message"}}
 
 
 def inbound_mms_payload(message: Message) -> dict[str, Any]:
     """What the service POSTs to the MMS callback URL: the message, its files under ``included``."""
-    attributes = _message_attributes(message)
+    attributes = message_attributes(message, [])
     attributes["body"] = message.body or None  # an MMS without text has a null body
     media = [{"id": m.id, "type": "media"} for m in message.media]
     included = [
@@ -99,7 +107,7 @@ def delivery_receipt_payload(message: Message, receipt: DeliveryReceipt) -> dict
         "status": receipt.status,
         "status_code": None if code is None else str(code),
         "status_code_description": receipt.description,
-        "timestamp": _timestamp(receipt.timestamp),
+        "timestamp": timestamp(receipt.timestamp),
     }
     return {
         "data": {

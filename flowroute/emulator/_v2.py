@@ -9,12 +9,12 @@ with links on the emulator's own base URL.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any, Optional
 
 from . import _v2_callbacks, _v2_cdr, _v2_cnam, _v2_e911, _v2_extras
 from . import _v2_parse as parse
+from ._payloads import message_attributes, timestamp
 from ._records import Api, Call, Credentials, Endpoint, Reply, Request, basic_credentials
 from ._status import reason_phrase
 from ._v2_common import Pairs, filters_then_paging, number_changes, page_links, url
@@ -37,12 +37,6 @@ AVAILABLE_FILTERS = ("starts_with", "contains", "ends_with", "rate_center", "sta
 def _money(amount: Decimal) -> Any:
     """Dollars as the docs print them: 1 for whole amounts, else 3.99."""
     return int(amount) if amount == amount.to_integral_value() else float(amount)
-
-
-def _timestamp(moment: datetime) -> str:
-    """UTC with hundredths of a second, as in ``2017-12-22T01:52:39.39Z``."""
-    utc = moment.astimezone(timezone.utc)
-    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 10000:02d}Z"
 
 
 def _route_resource(call: Call, route: Route, path: str = ROUTES) -> dict[str, Any]:
@@ -119,26 +113,12 @@ def _message_resource(message: Message) -> dict[str, Any]:
             "status": r.status,
             "status_code": r.status_code,
             "status_code_description": r.description,
-            "timestamp": _timestamp(r.timestamp),
+            "timestamp": timestamp(r.timestamp),
         }
         for r in message.delivery_receipts
     ]
-    dollars = Decimal(message.amount_nanodollars) / 10**9
     return {
-        "attributes": {
-            "amount_display": f"${dollars:.4f}",
-            "amount_nanodollars": message.amount_nanodollars,
-            "body": message.body,
-            "delivery_receipts": receipts,
-            "direction": message.direction,
-            "from": message.from_,
-            "is_mms": message.is_mms,
-            "message_encoding": message.message_encoding,
-            "message_type": message.message_type,
-            "status": message.status,
-            "timestamp": _timestamp(message.timestamp),
-            "to": message.to,
-        },
+        "attributes": message_attributes(message, receipts),
         "id": message.id,
         "type": "message",
     }
