@@ -8,6 +8,7 @@ Importing this package is cheap: the API namespaces, their models and the
 emulator are imported on first use.
 """
 
+from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -79,15 +80,23 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'flowroute' has no attribute {name!r}")
-    # Not cached in globals(): a cached class would outlive its module when a
-    # tool drops modules from sys.modules (pytester's in-process runs do), and
-    # mix two copies of the transport. The lookup costs a microsecond.
-    # __import__, unlike importlib.import_module, shows in python -X importtime.
-    return getattr(__import__(f"{__name__}{module}", fromlist=(name,)), name)
+def _lazy_getattr(owner: str, package: str, homes: Mapping[str, str]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` importing each name from its home (relative to `package`)."""
+
+    def __getattr__(name: str) -> Any:
+        home = homes.get(name)
+        if home is None:
+            raise AttributeError(f"module {owner!r} has no attribute {name!r}")
+        # Not cached in the module: a cached class would outlive its module when a
+        # tool drops modules from sys.modules (pytester's in-process runs do), and
+        # mix two copies of the transport. The lookup costs a microsecond.
+        # __import__, unlike importlib.import_module, shows in python -X importtime.
+        return getattr(__import__(f"{package}{home}", fromlist=(name,)), name)
+
+    return __getattr__
+
+
+__getattr__ = _lazy_getattr(__name__, __name__, _LAZY)
 
 
 def __dir__() -> list[str]:

@@ -15,7 +15,9 @@ not pay for the message, E911, CNAM and CDR classes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .. import _lazy_getattr
 
 if TYPE_CHECKING:
     from ._inventory_models import AreaCode, AvailableNumber, Exchange
@@ -84,15 +86,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    # __import__ rather than importlib.import_module: only imports made through
-    # it show in `python -X importtime`, where the import cost is checked.
-    value = getattr(__import__(f"{__package__}{home}", fromlist=(name,)), name)
-    globals()[name] = value  # later lookups are plain module attributes
-    return value
+__getattr__ = _lazy_getattr(__name__, __package__, _HOMES)
 
 
 def __dir__() -> list[str]:
