@@ -15,6 +15,8 @@ caller's adapters.
 
 from __future__ import annotations
 
+import os
+import urllib.request
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
@@ -26,7 +28,7 @@ from ._deadline import DeadlineAdapter
 if TYPE_CHECKING:
     from urllib3.connectionpool import ConnectionPool
 
-__all__ = ["APIAdapter", "split_origin"]
+__all__ = ["APIAdapter", "settings_for", "split_origin"]
 
 # Every attribute a Response starts with, in this version of requests; its empty
 # cookie jar and history are shared by the responses built here, which never
@@ -35,6 +37,33 @@ _BLANK = vars(requests.Response())
 
 _Verify = Union[bool, str, None]
 _Cert = Union[str, tuple[str, str], None]
+
+
+def settings_for(
+    session: requests.Session, url: str, *, own: bool
+) -> tuple[Union[bool, str], _Cert, Mapping[str, str]]:
+    """The TLS verification, client certificate and proxies requests would send `url` with.
+
+    What ``session.merge_environment_settings`` gives, looked up once per
+    Transport. On a session of our own (no settings of its own) in an
+    environment without any ``*_proxy`` variable, requests' answer is known
+    without its four passes over the environment (0.17 ms of CPU the first
+    time, against 0.04): no proxies, and the CA bundle from
+    ``REQUESTS_CA_BUNDLE`` or ``CURL_CA_BUNDLE``. Where the platform also
+    asks the system for proxies (macOS, Windows), requests is asked.
+    """
+    if (
+        own
+        and session.trust_env
+        and urllib.request.getproxies is urllib.request.getproxies_environment
+        and not urllib.request.getproxies_environment()
+    ):
+        environ = os.environ
+        bundle = environ.get("REQUESTS_CA_BUNDLE") or environ.get("CURL_CA_BUNDLE")
+        return bundle or True, None, {}
+    settings = session.merge_environment_settings(url, {}, False, None, None)
+    verify = settings["verify"]
+    return (True if verify is None else verify), settings["cert"], settings["proxies"]
 
 
 def split_origin(url: str) -> Optional[tuple[str, str]]:

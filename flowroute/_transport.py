@@ -26,7 +26,7 @@ from requests.structures import CaseInsensitiveDict
 
 from . import _constants as c
 from . import errors
-from ._adapter import APIAdapter
+from ._adapter import APIAdapter, settings_for
 from ._body import pieces
 from ._deadline import Watchdog, watch_pool
 from ._exchange import (
@@ -135,10 +135,9 @@ class Transport:
             "Accept": c.JSON_CONTENT_TYPE,
             "Accept-Encoding": "gzip, deflate",
         }
-        settings = self.session.merge_environment_settings(self.base_url, {}, False, None, None)
-        self._verify = settings["verify"] if settings["verify"] is not None else True
-        self._cert = settings["cert"]
-        self._proxies = settings["proxies"]
+        self._verify, self._cert, self._proxies = settings_for(
+            session, self.base_url, own=self._owns_session
+        )
 
     def close(self) -> None:
         """Close the connection pool (only when this Transport created the session)."""

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from requests.adapters import HTTPAdapter
 
 import flowroute
-from flowroute._adapter import APIAdapter, split_origin
+from flowroute._adapter import APIAdapter, settings_for, split_origin
 
 from .reliability.hostile import Hostile, answer
 
@@ -223,3 +223,46 @@ def test_pools_of_many_origins_are_not_all_kept() -> None:
     # As many as requests' pool manager keeps (ten): later ones are looked up again.
     assert len(adapter._pools) <= 10
     assert len(adapter._verified) <= 10
+
+
+PROXY_AND_TLS_VARIABLES = (
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "NO_PROXY",
+    "REQUESTS_CA_BUNDLE",
+    "CURL_CA_BUNDLE",
+)
+
+
+@pytest.mark.parametrize(
+    "environment",
+    [
+        {},
+        {"REQUESTS_CA_BUNDLE": "/etc/ca/a.pem"},
+        {"CURL_CA_BUNDLE": "/etc/ca/curl.pem"},
+        {"REQUESTS_CA_BUNDLE": "/etc/ca/a.pem", "CURL_CA_BUNDLE": "/etc/ca/curl.pem"},
+        {"HTTPS_PROXY": "http://proxy.example.test:3128"},
+        {"https_proxy": "http://proxy.example.test:3128", "NO_PROXY": "api.flowroute.com"},
+        {"all_proxy": "socks5://proxy.example.test:1080", "CURL_CA_BUNDLE": "/etc/ca/b.pem"},
+        {"no_proxy": "*"},
+    ],
+)
+def test_settings_are_what_requests_resolves_from_the_environment(
+    environment: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in PROXY_AND_TLS_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    url = "https://api.flowroute.com"
+    expected = requests.Session().merge_environment_settings(url, {}, False, None, None)
+
+    verify, cert, proxies = settings_for(requests.Session(), url, own=True)
+
+    assert (verify, cert, dict(proxies)) == (
+        expected["verify"],
+        expected["cert"],
+        dict(expected["proxies"]),
+    )
