@@ -1,21 +1,26 @@
-"""A hard deadline per attempt: a watchdog cuts the connection of a call past its time.
+"""A hard deadline per attempt, covering connect, headers and body.
 
 A socket timeout bounds each read, not the exchange: a server that sends one
 byte a second, in the headers or in the body, never lets a read time out.
-So each attempt registers its deadline here, the connection it sends on
-attaches itself, and one watchdog thread per Transport shuts that socket
-down when the deadline passes. The blocked read then fails at once, and the
-Transport, seeing the attempt expired, reports a `ResponseTimeout`.
+So each attempt has a deadline, kept here for the thread making it.
 
-The connection attaches itself from `DeadlineAdapter`'s pools (mounted on a
-session the Transport creates), so connect, headers and body are covered.
-A session of the caller's own keeps its adapters (retries, proxies, TLS
-settings): `watch_pool` makes the urllib3 pools of its `HTTPAdapter` attach
-the connections it hands out, so headers and body are covered there too;
-with any other adapter the Transport attaches the response's connection
-once the headers are in, and only the body is. An attempt whose deadline
-passes before its connection has a socket (a slow connect) is cut as soon
-as it has one, so what follows the connect cannot outlast it either. A
+The connections of `DeadlineAdapter`'s pools (mounted on a session the
+Transport creates) keep it themselves, without a thread: before every
+send and every read of the socket they shorten its timeout to what is
+left of the attempt's time, and refuse to wait once none is. A dripping
+server then fails the read at the deadline, and the Transport, seeing the
+attempt expired, reports a `ResponseTimeout`. Connecting is bounded by the
+connect timeout; a send or read that starts after the deadline is refused.
+
+Other connections are cut by a watchdog thread, started only for them: a
+session of the caller's own keeps its adapters (retries, proxies, TLS
+settings), and `watch_pool` makes the urllib3 pools of its `HTTPAdapter`
+attach the connections they hand out, so headers and body are covered
+there too; with any other adapter the Transport attaches the response's
+connection once the headers are in, and only the body is. The watchdog
+shuts an attached socket down when the deadline passes, so the blocked
+read fails at once; an attempt whose deadline passes before its
+connection has a socket (a slow connect) is cut as soon as it has one. A
 socket shut down just after its call finished is harmless: urllib3 sees a
 dropped connection when it next takes it from the pool, and opens a new one.
 """
@@ -23,6 +28,8 @@ dropped connection when it next takes it from the pool, and opens a new one.
 from __future__ import annotations
 
 import contextlib
+import http.client
+import io
 import math
 import os
 import socket
@@ -38,8 +45,8 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 __all__ = ["Attempt", "DeadlineAdapter", "Watchdog", "watch_pool"]
 
-# The attempt running in each thread, for the connection it sends on to attach
-# to. Per thread, like a context variable: a pool's connection knows nothing of
+# The attempt running in each thread, for the connection it sends on to keep
+# or attach to. Per thread, like a context variable: a pool's connection knows nothing of
 # the Transport that borrowed it.
 _CURRENT = threading.local()
 
@@ -51,13 +58,32 @@ _RECHECK = 0.05
 class Attempt:
     """One attempt's deadline and the connection it is using."""
 
-    __slots__ = ("connection", "deadline", "due", "expired")
+    __slots__ = ("clock", "connection", "deadline", "due", "expired", "watchdog")
 
-    def __init__(self, deadline: float) -> None:
+    def __init__(self, deadline: float, watchdog: Watchdog) -> None:
         self.deadline = deadline
         self.due = deadline  # when the watchdog next looks at it
         self.connection: Any = None
         self.expired = False
+        self.watchdog = watchdog
+        self.clock = watchdog.clock
+
+    def watch(self, connection: Any) -> None:
+        """Have the watchdog cut `connection` once the deadline passes."""
+        self.connection = connection
+        self.watchdog.watch(self)
+
+    def left(self) -> float:
+        """Seconds left before the deadline.
+
+        Raises:
+            ConnectionAbortedError: none left (the attempt is then expired).
+        """
+        left = self.deadline - self.clock()
+        if left <= 0:
+            self.expired = True
+            raise _Expired("the attempt's deadline has passed")
+        return left
 
     def cut(self) -> bool:
         """Shut the connection's socket down, so that a blocked read returns now.
@@ -76,22 +102,40 @@ class Attempt:
         return True
 
 
-def attach(connection: Any) -> None:
-    """Tie `connection` to the current thread's attempt, if one is running."""
+class _Expired(ConnectionAbortedError):
+    """A send or read refused past the deadline: as if the watchdog had cut the connection.
+
+    Not a socket timeout, which keeps its own name (`ReadTimeout`): the
+    Transport reports an expired attempt's failure as a `ResponseTimeout`.
+    """
+
+
+def _current() -> Optional[Attempt]:
     attempt: Optional[Attempt] = getattr(_CURRENT, "attempt", None)
+    return attempt
+
+
+def attach(connection: Any) -> None:
+    """Have the watchdog cut `connection` at the current thread's deadline, if one runs."""
+    attempt = _current()
     if attempt is not None:
-        attempt.connection = connection
+        attempt.watch(connection)
 
 
 class Watchdog:
     """Cuts the connection of every attempt that outlives its deadline.
 
-    The thread sleeps until the earliest deadline it knows of and ends when
-    no attempt is left. Registering a later deadline (the usual case: the
-    timeout is the same for every call) does not wake it, so a call costs a
-    lock and a dict entry, and a thread start at most once per timeout.
-    Every Transport shares one (`shared()`), so a process that builds many
-    Clients still runs one watchdog thread.
+    Only attempts whose connection cannot keep the deadline itself are
+    watched (see `Attempt.watch`). The thread starts with the first of them
+    (0.25 ms of CPU here: most of a small call's, so never for the
+    Transport's own connections), sleeps until the earliest deadline it
+    knows of and ends when no attempt is left. Watching a later deadline
+    (the usual case: the timeout is the same for every call) does not wake
+    it. Every Transport shares one (`shared()`), so a process that builds
+    many Clients still runs one watchdog thread.
+
+    Attributes:
+        clock: the clock deadlines are on (`time.monotonic`).
     """
 
     _shared: Optional[Watchdog] = None
@@ -106,7 +150,7 @@ class Watchdog:
             return cls._shared
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
+        self.clock = clock
         self._cond = threading.Condition(threading.Lock())
         self._active: dict[int, Attempt] = {}
         self._wake_at = math.inf
@@ -114,9 +158,18 @@ class Watchdog:
         self._pid = os.getpid()
 
     def start(self, seconds: float) -> Attempt:
-        """Register the current thread's attempt, due to end within `seconds`."""
-        attempt = Attempt(self._clock() + seconds)
+        """The current thread's attempt, due to end within `seconds`.
+
+        Nothing is watched yet: the connections of `DeadlineAdapter` keep
+        the deadline themselves; another is watched once attached
+        (`Attempt.watch`), and only then does the thread run.
+        """
+        attempt = Attempt(self.clock() + seconds, self)
         _CURRENT.attempt = attempt
+        return attempt
+
+    def watch(self, attempt: Attempt) -> None:
+        """Cut the attempt's connection when its deadline passes, starting the thread if need be."""
         if self._pid != os.getpid():  # a forked child: the parent's thread is not here
             self._cond, self._thread, self._pid = threading.Condition(), None, os.getpid()
             self._active.clear()
@@ -130,18 +183,18 @@ class Watchdog:
                 self._thread.start()
             elif attempt.deadline < self._wake_at:
                 self._cond.notify()
-        return attempt
 
     def finish(self, attempt: Attempt) -> None:
         """The attempt is over: its connection is no longer watched."""
         _CURRENT.attempt = None
-        with self._cond:
-            self._active.pop(id(attempt), None)
+        if self._active:
+            with self._cond:
+                self._active.pop(id(attempt), None)
 
     def _run(self) -> None:
         with self._cond:
             while self._active:
-                now = self._clock()
+                now = self.clock()
                 for key, attempt in list(self._active.items()):
                     if attempt.due <= now:
                         if attempt.cut():
@@ -153,16 +206,95 @@ class Watchdog:
             self._thread, self._wake_at = None, math.inf
 
 
-class _HTTPConnection(HTTPConnection):
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        attach(self)
-        super().request(*args, **kwargs)
+class _Reader(io.RawIOBase):
+    """A socket's reader whose every read ends by the attempt's deadline."""
+
+    def __init__(self, sock: socket.socket, attempt: Attempt) -> None:
+        super().__init__()
+        self._raw = sock.makefile("rb", buffering=0)
+        self._sock = sock
+        self._attempt = attempt
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> Optional[int]:
+        attempt = self._attempt
+        left = attempt.left()
+        timeout = self._sock.gettimeout()
+        if timeout is None or timeout >= left:
+            self._sock.settimeout(left)
+            timeout = None  # waiting now ends with the deadline
+        try:
+            read: Optional[int] = self._raw.readinto(buffer)
+        except socket.timeout:
+            if timeout is not None:
+                raise  # the read timeout: the server sent nothing for that long
+            # A timeout set to the time left: the deadline (give or take the poll's rounding).
+            attempt.expired = True
+            raise _Expired("the attempt's deadline has passed") from None
+        return read
+
+    def fileno(self) -> int:
+        return self._raw.fileno()
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
 
 
-class _HTTPSConnection(HTTPSConnection):
+class _Opener:
+    """What `http.client.HTTPResponse` opens its reader on: the socket, read within the deadline."""
+
+    def __init__(self, sock: socket.socket, attempt: Attempt) -> None:
+        self._sock = sock
+        self._attempt = attempt
+
+    def makefile(self, mode: str) -> io.BufferedReader:
+        return io.BufferedReader(_Reader(self._sock, self._attempt))
+
+
+class _Response(http.client.HTTPResponse):
+    """http.client's response, its status line, headers and body read within the deadline."""
+
+    def __init__(self, sock: Any, *args: Any, **kwargs: Any) -> None:
+        attempt = _current()
+        opened: Any = sock if attempt is None else _Opener(sock, attempt)
+        super().__init__(opened, *args, **kwargs)
+
+
+class _Bounded(HTTPConnection):
+    """A connection that keeps the running attempt's deadline on every send and read."""
+
+    response_class = _Response
+
     def request(self, *args: Any, **kwargs: Any) -> None:
-        attach(self)
+        attempt = _current()
+        if attempt is not None:
+            attempt.connection = self  # kept by the connection itself: nothing to watch
         super().request(*args, **kwargs)
+
+    def send(self, data: Any) -> None:
+        attempt = _current()
+        if attempt is not None:
+            if self.sock is None and self.auto_open:
+                self.connect()  # what http.client's send does first
+            if self.sock is not None:
+                # The socket may keep a shorter timeout from its last attempt: set it afresh.
+                left = attempt.left()
+                timeout = self.timeout
+                nominal = timeout if isinstance(timeout, (int, float)) else None
+                self.sock.settimeout(left if nominal is None or nominal > left else nominal)
+        super().send(data)
+
+
+class _HTTPConnection(_Bounded):
+    pass
+
+
+class _HTTPSConnection(_Bounded, HTTPSConnection):
+    pass
 
 
 class _HTTPPool(HTTPConnectionPool):
@@ -174,10 +306,10 @@ class _HTTPSPool(HTTPSConnectionPool):
 
 
 class DeadlineAdapter(HTTPAdapter):
-    """requests' adapter whose connections a Transport's watchdog can cut mid-exchange."""
+    """requests' adapter whose connections keep the running attempt's deadline themselves."""
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        """Build requests' pool manager, with pools of attachable connections."""
+        """Build requests' pool manager, with pools of deadline-keeping connections."""
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
 

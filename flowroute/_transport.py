@@ -226,8 +226,9 @@ class Transport:
         response = None
         try:
             response = self._send(method, url, body, auth)
-            if watch.connection is None:  # a session of the caller's: watch the body at least
-                watch.connection = getattr(response.raw, "connection", None)
+            connection = getattr(response.raw, "connection", None)
+            if watch.connection is None and connection is not None:
+                watch.watch(connection)  # an adapter of the caller's: watch the body at least
             content = read_body(
                 response,
                 url,

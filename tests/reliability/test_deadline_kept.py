@@ -1,0 +1,87 @@
+"""The Transport's own connections keep the deadline themselves: no watchdog thread."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+import flowroute
+from flowroute import _deadline, errors
+
+from .hostile import Hostile, answer
+from .test_hostile import KEYS, drip_headers
+
+OK = answer("200 OK", b'{"data": []}')
+
+
+def fresh_watchdog(
+    monkeypatch: pytest.MonkeyPatch, **options: Any
+) -> tuple[_deadline.Watchdog, list[_deadline.Attempt]]:
+    """A watchdog of the test's own for every Transport, and the attempts it is asked to watch."""
+    watchdog = _deadline.Watchdog(**options)
+    monkeypatch.setattr(_deadline.Watchdog, "_shared", watchdog)
+    watched: list[_deadline.Attempt] = []
+    original = watchdog.watch
+
+    def recording(attempt: _deadline.Attempt) -> None:
+        watched.append(attempt)
+        original(attempt)
+
+    monkeypatch.setattr(watchdog, "watch", recording)
+    return watchdog, watched
+
+
+def quick_client(url: str, **options: Any) -> flowroute.Client:
+    return flowroute.Client(
+        *KEYS, base_url=url, retry_policy=flowroute.RetryPolicy(max_retries=0), **options
+    )
+
+
+def test_a_call_on_the_clients_own_session_starts_no_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    watchdog, watched = fresh_watchdog(monkeypatch)
+    with Hostile(OK) as url, quick_client(url) as c:
+        assert c.v2.numbers.list_account_phone_numbers().items == []
+    assert (watched, watchdog._thread) == ([], None)
+
+
+def test_a_connection_of_the_callers_session_is_watched_by_the_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import requests
+
+    _, watched = fresh_watchdog(monkeypatch)
+    with (
+        requests.Session() as session,
+        Hostile(drip_headers) as url,
+        quick_client(url, session=session, timeout=0.3) as c,
+        pytest.raises(errors.ResponseTimeout),
+    ):
+        c.v2.numbers.list_account_phone_numbers()
+    assert len(watched) == 1 and watched[0].expired
+
+
+def test_nothing_is_sent_once_the_deadline_has_passed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A clock that jumps past every deadline once the attempt has started:
+    # what a connect taking the whole timeout looks like to the send that follows.
+    started: list[float] = []
+
+    def clock() -> float:
+        now = time.monotonic()
+        if started:
+            return now + 60.0
+        started.append(now)
+        return now
+
+    fresh_watchdog(monkeypatch, clock=clock)
+    server = Hostile(OK)
+    with (
+        server as url,
+        quick_client(url, timeout=5.0) as c,
+        pytest.raises(errors.ResponseTimeout, match="5 s timeout"),
+    ):
+        c.v2.numbers.list_account_phone_numbers()
+    assert [line for line in server.requests if line] == []
