@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import sys
 from collections.abc import Mapping
-from typing import Any, Callable, NamedTuple, Optional
+from typing import Any, Callable, Optional
 
 import attrs
 
@@ -27,18 +27,44 @@ MISSING = object()
 """No value: a required field's default, a key not in the mapping."""
 
 
-class Field(NamedTuple):
+class Field:
     """One field of a model as the generated code reads it."""
 
-    name: str
-    key: str
-    hook: Hook
-    fast: Optional[type]
-    optional: bool
-    default: Any  # MISSING when required; an attrs.Factory when made per instance
-    inline: str  # a check written into the generated code, naming `extra` by name + index
-    extra: Mapping[str, Any]
-    deferred: bool = False  # stored checked but unbuilt: see `flowroute._structure.DEFERRED`
+    # Slotted, not a named tuple: this module loads with the first call.
+    __slots__ = (
+        "default",
+        "deferred",
+        "extra",
+        "fast",
+        "hook",
+        "inline",
+        "key",
+        "name",
+        "optional",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        key: str,
+        hook: Hook,
+        fast: Optional[type],
+        optional: bool,
+        default: Any,
+        inline: str,
+        extra: Mapping[str, Any],
+        deferred: bool = False,
+    ) -> None:
+        self.name = name
+        self.key = key
+        self.hook = hook
+        self.fast = fast
+        self.optional = optional
+        self.default = default  # MISSING when required; an attrs.Factory when made per instance
+        # A check written into the generated code, naming `extra` by name + index.
+        self.inline = inline
+        self.extra = extra
+        self.deferred = deferred  # stored checked but unbuilt: see `flowroute._structure.DEFERRED`
 
 
 def _is_factory(default: Any) -> bool:

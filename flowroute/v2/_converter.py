@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any, NamedTuple, Optional, TypeVar, Union
+from typing import Any, Optional, TypeVar, Union
 
 import attrs
 
@@ -34,7 +34,7 @@ Answer = Union[Response, Any]
 """A `Response`, or (from older call sites) its decoded body alone."""
 
 
-class _Relations(NamedTuple):
+class _Relations:
     """Which fields of a model its relationships fill.
 
     A to-one relationship ``x`` fills the field ``x_id`` with the related id,
@@ -42,9 +42,14 @@ class _Relations(NamedTuple):
     ``included`` it; a to-many relationship fills the field ``x`` with the ids.
     """
 
-    ids: Mapping[str, str]  # relationship name -> its "<name>_id" field
-    objects: Mapping[str, Any]  # relationship name -> the model of its included resource
-    lists: frozenset[str]  # relationships read as lists of ids
+    __slots__ = ("ids", "lists", "objects")
+
+    def __init__(
+        self, ids: Mapping[str, str], objects: Mapping[str, Any], lists: frozenset[str]
+    ) -> None:
+        self.ids = ids  # relationship name -> its "<name>_id" field
+        self.objects = objects  # relationship name -> the model of its included resource
+        self.lists = lists  # relationships read as lists of ids
 
 
 @functools.cache
