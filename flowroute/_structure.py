@@ -1,7 +1,9 @@
 """Turning decoded JSON into attrs models: the structuring rules every API version shares.
 
 `structurer(cls, renames)` returns one function per model, generated from
-its attrs fields the first time it is asked for: the checks of each field
+its attrs fields once the model has been read a few times (its first
+objects go through its ``__init__``, by the same hooks: see
+`flowroute._generate.Warming`): the checks of each field
 are written inline (a value of the exact expected type passes at the cost
 of one ``type(v) is T``; anything else goes to the same hook a slower path
 would use; lists of models are built in the same function), and the
@@ -43,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import attrs
 
-from ._generate import MISSING, MOMENT, Field, direct, write
+from ._generate import MISSING, MOMENT, Field, Warming, direct, write
 from ._scalars import SCALARS, Hook, is_money, money, type_name
 
 if TYPE_CHECKING:
@@ -188,8 +190,10 @@ checked as the model is read, by the same rules (a bad one refuses the
 whole document, with its JSON path, exactly as if built); the field holds
 the checked JSON until it is first read, when a descriptor on the class
 builds the tuple and keeps it in the slot. The JSON is the one the model
-keeps in ``raw``: changing ``raw`` before reading the field changes what
-it is built from. Two threads reading it first at once build equal tuples.
+keeps in ``raw``: changing ``raw`` before reading the field may change what
+it is built from (a model's first few objects, read through its
+``__init__``, are built at once). Two threads reading it first at once
+build equal tuples.
 """
 
 _UNREAD = object()  # first item of a deferred field's (_UNREAD, json) before it is built
@@ -279,7 +283,7 @@ def _inline_sequence(item: Any, origin: Any) -> tuple[str, Mapping[str, Any]]:
     extra: dict[str, Any]
     if isinstance(item, type) and attrs.has(item):
         each = "x{i}(e, e) if type(e) is dict else y{i}(e)"
-        extra = {"x": structurer(item), "y": hook}
+        extra = {"x": _generated(structurer(item)), "y": hook}
     elif fast is not None:
         each, extra = "e if type(e) is x{i} else y{i}(e)", {"x": fast, "y": hook}
     else:
@@ -299,15 +303,19 @@ def _structurer(
     keyed: Optional[str] = None,
 ) -> Any:
     fields = fields_of(cls, dict(renames))
+    built = _through_init(cls, fields, section, outer)
+    read = built if keyed is None else lambda o, raw, k: built({**o, keyed: k}, raw)
     if not direct(cls):
-        built = _through_init(cls, fields, section, outer)
-        if keyed is None:
-            return built
-        return lambda o, raw, k: built({**o, keyed: k}, raw)
+        return read
     for field in fields:
         if field.deferred:
             _defer(cls, field)
-    return write(cls, fields, section, outer, keyed)
+    return Warming(read, lambda: write(cls, fields, section, outer, keyed))
+
+
+def _generated(structure: Any) -> Any:
+    # Written into a parent's generated code: the generated function, never the warm-up.
+    return structure.now() if type(structure) is Warming else structure
 
 
 def _through_init(
@@ -352,7 +360,7 @@ def structurer(
         `raw` as its ``raw``. It raises KeyError, TypeError or ValueError on
         the first bad field; `explain` says which.
     """
-    structure: Structurer = _structurer(cls, _sorted(renames), section, outer)
+    structure: Structurer = _ready(_structurer(cls, _sorted(renames), section, outer))
     return structure
 
 
@@ -365,9 +373,16 @@ def keyed_structurer(
     item_key)`` reads the model without first merging the key into a copy
     of the item.
     """
-    structure: Callable[[Any, Any, str], Any] = _structurer(
-        cls, _sorted(renames), None, frozenset(), key
+    keyed: Callable[[Any, Any, str], Any] = _ready(
+        _structurer(cls, _sorted(renames), None, frozenset(), key)
     )
+    return keyed
+
+
+def _ready(structure: Any) -> Any:
+    # The generated function itself once there is one: no warm-up call in its way.
+    if type(structure) is Warming and structure.generated is not None:
+        return structure.generated
     return structure
 
 
