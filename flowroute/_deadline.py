@@ -42,6 +42,7 @@ from requests.adapters import BaseAdapter, HTTPAdapter
 from requests.utils import select_proxy
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.poolmanager import ProxyManager
 
 __all__ = ["Attempt", "DeadlineAdapter", "Watchdog", "watch_pool"]
 
@@ -305,13 +306,27 @@ class _HTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _HTTPSConnection
 
 
+_POOLS = {"http": _HTTPPool, "https": _HTTPSPool}
+
+
 class DeadlineAdapter(HTTPAdapter):
     """requests' adapter whose connections keep the running attempt's deadline themselves."""
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         """Build requests' pool manager, with pools of deadline-keeping connections."""
         super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        self.poolmanager.pool_classes_by_scheme = _POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        """requests' manager for `proxy`; an HTTP(S) proxy's hands out deadline-keeping pools too.
+
+        A SOCKS proxy's pools are its own: their connections are watched once
+        the headers are in (by the Transport), like an adapter of another kind.
+        """
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if isinstance(manager, ProxyManager):
+            manager.pool_classes_by_scheme = _POOLS
+        return manager
 
 
 def watch_pool(adapter: BaseAdapter, request: PreparedRequest, *, proxies: Any) -> None:

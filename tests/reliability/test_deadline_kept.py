@@ -11,7 +11,7 @@ import flowroute
 from flowroute import _deadline, errors
 
 from .hostile import Hostile, answer
-from .test_hostile import KEYS, drip_headers
+from .test_hostile import KEYS, SLACK, drip_headers
 
 OK = answer("200 OK", b'{"data": []}')
 
@@ -85,3 +85,20 @@ def test_nothing_is_sent_once_the_deadline_has_passed(monkeypatch: pytest.Monkey
     ):
         c.v2.numbers.list_account_phone_numbers()
     assert [line for line in server.requests if line] == []
+
+
+def test_the_deadline_holds_through_a_proxy_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    _, watched = fresh_watchdog(monkeypatch)
+    with Hostile(drip_headers) as proxy:  # the dripping server is the proxy
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+        c = quick_client("http://api.example.test", timeout=0.3, allow_insecure_http=True)
+        started = time.monotonic()
+        with pytest.raises(errors.ResponseTimeout, match=r"0\.3 s timeout"):
+            c.v2.numbers.list_account_phone_numbers()
+        elapsed = time.monotonic() - started
+    assert 0.27 <= elapsed < 0.3 + SLACK
+    assert watched == []  # kept by the connection itself, headers included
