@@ -106,7 +106,7 @@ def _child_cpu_ms(code: str, env: dict[str, str]) -> float:
     return used * 1000
 
 
-def _first_call_cost(url: str, key: str, secret: str, runs: int) -> bool:
+def _first_call_cost(url: str, key: str, secret: str, pairs: int) -> bool:
     # As installed by pip: from bytecode, not compiled from source at each start.
     compileall.compile_dir(Path(flowroute.__file__).parent, quiet=1)
     env = {**os.environ, "FR_ACCESS_KEY": key, "FR_SECRET_KEY": secret}
@@ -116,10 +116,19 @@ def _first_call_cost(url: str, key: str, secret: str, runs: int) -> bool:
         f"client = flowroute.Client(base_url={url!r})\n"
         "client.v2.numbers.list_account_phone_numbers(limit=1)\n"
     )
-    base, mine = [], []
-    for _ in range(runs):
+    # Not the target, its context: what any attrs-based client pays at least
+    # (attrs' import, and the same request through requests).
+    floor = (
+        "import attrs, os, requests\n"
+        "session = requests.Session()\n"
+        "session.auth = (os.environ['FR_ACCESS_KEY'], os.environ['FR_SECRET_KEY'])\n"
+        f"session.get({url!r} + '/v2/numbers?limit=1').json()\n"
+    )
+    base, mine, least = [], [], []
+    for _ in range(pairs):
         base.append(_child_cpu_ms("import requests", env))
         mine.append(_child_cpu_ms(ours, env))
+        least.append(_child_cpu_ms(floor, env))
     extras = sorted(m - b for m, b in zip(mine, base))
     extra = statistics.median(mine) - statistics.median(base)
     met = extra <= 30
@@ -128,6 +137,10 @@ def _first_call_cost(url: str, key: str, secret: str, runs: int) -> bool:
         f"{'import requests':<9} {statistics.median(base):5.1f} ms  "
         f"extra {extra:+.1f} ms ({extras[0]:+.1f} to {extras[-1]:+.1f}, paired)  "
         f"target <= +30 ms  {'ok' if met else 'MISSED'}"
+    )
+    print(
+        f"{'  of which attrs + the raw requests call':<40} "
+        f"{statistics.median(least) - statistics.median(base):+7.1f} ms ({pairs} pairs)"
     )
     return met
 
@@ -182,7 +195,7 @@ def main() -> int:
         if args.only and all(text in "import" for text in args.only):
             # Fresh interpreters against the served emulator: nothing else to set up
             # (the v3 SDK and its dependencies are not needed).
-            met = _first_call_cost(url, key, secret, args.runs * 3)
+            met = _first_call_cost(url, key, secret, max(args.runs * 6, 30))
             print("all targets met" if met else "TARGET MISSED")
             return 0 if met else 1
         client = flowroute.Client(key, secret, base_url=url)
@@ -271,7 +284,7 @@ def main() -> int:
             targets = [t for t in targets if any(text in t.name for text in args.only)]
         met = [_report(t, args.rounds, args.runs) for t in targets]
         if not args.only or any(text in "import" for text in args.only):
-            met.append(_first_call_cost(url, key, secret, args.runs * 3))
+            met.append(_first_call_cost(url, key, secret, max(args.runs * 6, 30)))
     finally:
         parent.send("stop")
         server.join(timeout=10)
