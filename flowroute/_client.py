@@ -89,15 +89,22 @@ class Client:
             timeouts, and the body by the whole timeout.
         max_response_bytes: the largest response body accepted (decompressed),
             10 MiB by default; a larger one raises `ResponseTooLargeError`.
+        download_timeout: seconds a file download (a CDR export) may take
+            as a whole: connecting, the headers and every byte of the file,
+            on the Client's session or yours; an hour by default. Past it,
+            `ResponseTimeout` says how many bytes were written. Each wait
+            for a byte is still bounded by `timeout` (its read part, for a
+            pair). Downloads are never retried.
         allow_insecure_http: accept a plain http:// base URL on any host, e.g.
             an emulator in a docker-compose service. The keys then travel
             unencrypted: never for the real API.
 
     Raises:
-        ConfigurationError: a bad base URL, timeout or retry setting. Missing
-            credentials are reported at the first call, naming the variables;
-            so is a TLS CA bundle or client certificate file that does not
-            exist (``REQUESTS_CA_BUNDLE``, or the session's ``verify`` or ``cert``).
+        ConfigurationError: a bad base URL, timeout, download_timeout or
+            retry setting. Missing credentials are reported at the first
+            call, naming the variables; so is a TLS CA bundle or client
+            certificate file that does not exist (``REQUESTS_CA_BUNDLE``, or
+            the session's ``verify`` or ``cert``).
     """
 
     def __init__(
@@ -111,6 +118,7 @@ class Client:
         retry_policy: Optional[RetryPolicy] = None,
         session: Optional[requests.Session] = None,
         max_response_bytes: int = c.DEFAULT_MAX_RESPONSE_BYTES,
+        download_timeout: float = c.DEFAULT_DOWNLOAD_TIMEOUT,
         allow_insecure_http: bool = False,
     ) -> None:
         access_key = access_key or os.environ.get(c.ENV_ACCESS_KEY) or None
@@ -142,6 +150,7 @@ class Client:
             session=session,
             user_agent=f"flowroute-python/{__version__}",
             max_response_bytes=max_response_bytes,
+            download_timeout=download_timeout,
         )
 
     def _credentials(self) -> tuple[BasicAuth, V1Signature]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 DEFAULT_BASE_URL = "https://api.flowroute.com"
 DEFAULT_TIMEOUT = 30.0  # seconds an attempt may take, from connecting to the body's last byte
+# Seconds a whole download (CDR export) may take, connect to last byte: a large file
+# legitimately outlasts `DEFAULT_TIMEOUT`; an endless or dripping one must not hold forever.
+DEFAULT_DOWNLOAD_TIMEOUT = 3600.0
 MAX_TIMEOUT = 86_400.0  # a day: any longer timeout, backoff or budget is a typo (or inf)
 DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024  # no API answer comes near; a broken server might
 READ_CHUNK_BYTES = (

@@ -27,7 +27,6 @@ from requests.structures import CaseInsensitiveDict
 from . import _constants as c
 from . import errors
 from ._adapter import APIAdapter, settings_for
-from ._body import pieces
 from ._deadline import Watchdog, watch_pool
 from ._exchange import (
     Response,
@@ -36,9 +35,7 @@ from ._exchange import (
     conclude,
     emptied,
     failed,
-    map_exception,
     read_body,
-    received,
     timed_out,
 )
 from ._retry import RetryPolicy
@@ -99,6 +96,7 @@ class Transport:
         session: a `requests.Session` to send through; one is created otherwise.
         user_agent: the User-Agent header.
         max_response_bytes: the largest response body accepted, decompressed.
+        download_timeout: seconds a whole download (`download`) may take.
     """
 
     def __init__(
@@ -110,11 +108,13 @@ class Transport:
         session: Optional[requests.Session] = None,
         user_agent: str = "flowroute-python",
         max_response_bytes: int = c.DEFAULT_MAX_RESPONSE_BYTES,
+        download_timeout: float = c.DEFAULT_DOWNLOAD_TIMEOUT,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = _check_timeout(timeout)
         self.deadline = self.timeout[0] if isinstance(timeout, (int, float)) else sum(self.timeout)
         self.max_response_bytes = _check_size(max_response_bytes)
+        self.download_timeout = _check_download_timeout(download_timeout)
         self.retry = retry or RetryPolicy()
         self._owns_session = session is None
         # Request headers: a plain dict for our own adapter, which reads them as urllib3
@@ -293,8 +293,10 @@ class Transport:
 
         For files too large to hold (CDR exports): the body never goes
         through the JSON path and memory stays at one chunk whatever its
-        size. The same connect and read timeouts apply to every read; there
-        is no retry, since part of the body may already have been written.
+        size. The attempt as a whole (connecting, the headers and the whole
+        body) is bounded by `download_timeout`, each wait for a byte by the
+        read timeout. There is no retry, since part of the body may already
+        have been written.
 
         Args:
             url: an absolute URL, or a path below the base URL.
@@ -306,38 +308,20 @@ class Transport:
             The number of bytes written (after any ``Content-Encoding`` is undone).
 
         Raises:
-            FlowrouteError: a `flowroute.errors` exception for every failure.
+            FlowrouteError: a `flowroute.errors` exception for every failure;
+                `ResponseTimeout` past `download_timeout`.
         """
-        if url.startswith("/"):
-            url = self.base_url + url
-        shown = url.split("?", 1)[0]  # a presigned query is a credential: never shown
-        request = requests.PreparedRequest()
-        request.method = "GET"
-        request.url = url
-        request.headers = CaseInsensitiveDict({**self._headers, "Accept": "*/*"})
-        request.body = None
-        request.hooks = {"response": []}
-        if auth is not None:
-            request = auth(request)
-        started = time.monotonic()
-        try:
-            response = self._adapter_send(url, request)
-        except requests.RequestException as exc:
-            raise map_exception(exc, "GET", shown) from exc
-        logger.debug("GET %s -> %d (download)", shown, response.status_code)
-        try:
-            return _stream_body(response, shown, into, started)
-        except requests.RequestException as exc:  # the body broke off: keep the status line
-            error = map_exception(exc, "GET", shown)
-            error.response = received(response, "GET", shown, None, time.monotonic() - started)
-            raise error from exc
-        except errors.DecodeError as exc:  # what `into` refused, e.g. a CDR file that is not gzip
-            if exc.response is None:
-                exc.response = received(response, "GET", shown, None, time.monotonic() - started)
-                exc.status = exc.response.status
-            raise
-        finally:
-            response.close()
+        from ._download import download  # the first download's cost, not every import's
+
+        return download(
+            self._adapter_send,
+            self.base_url + url if url.startswith("/") else url,
+            auth=auth,
+            into=into,
+            headers=self._headers,
+            watchdog=self._watchdog,
+            seconds=self.download_timeout,
+        )
 
 
 def _check_timeout(timeout: Timeout) -> tuple[float, float]:
@@ -353,14 +337,24 @@ def _check_timeout(timeout: Timeout) -> tuple[float, float]:
     return (float(values[0]), float(values[1]))
 
 
+def _check_download_timeout(seconds: float) -> float:
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, (int, float))
+        or not 0 < seconds <= c.MAX_TIMEOUT
+    ):
+        # Only a number is shown: a string passed here by mistake may be a key.
+        shown = repr(seconds) if isinstance(seconds, (int, float)) else type(seconds).__name__
+        raise errors.ConfigurationError(
+            f"download_timeout must be seconds in (0, {c.MAX_TIMEOUT:g}], got {shown}"
+        )
+    return float(seconds)
+
+
 def _check_size(size: int) -> int:
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         raise errors.ConfigurationError(f"max_response_bytes must be an int >= 1, got {size!r}")
     return size
-
-
-_DOWNLOAD_CHUNK = 64 * 1024
-_ERROR_BODY_CAP = 64 * 1024  # an error page is read this far, never a whole file
 
 
 class Writable(Protocol):
@@ -368,39 +362,3 @@ class Writable(Protocol):
 
     def write(self, data: bytes, /) -> object:
         """Take the next chunk."""
-
-
-def _stream_body(response: requests.Response, url: str, into: Writable, started: float) -> int:
-    status = response.status_code
-    if not 200 <= status < 300:
-        content = _first_bytes(response, _ERROR_BODY_CAP)
-        try:
-            body: Any = jsonlib.loads(content) if content else None
-        except (ValueError, RecursionError):
-            body = content.decode("utf-8", "replace")
-        record = received(response, "GET", url, body, time.monotonic() - started)
-        raise errors.error_for_status(status)(
-            status,
-            body=body,
-            method="GET",
-            url=url,
-            request_id=record.request_id,
-            response=record,
-        )
-    written = 0
-    for chunk in pieces(response, _DOWNLOAD_CHUNK):  # one chunk in memory, inflated or not
-        into.write(chunk)
-        written += len(chunk)
-    return written
-
-
-def _first_bytes(response: requests.Response, limit: int) -> bytes:
-    """Up to `limit` bytes of the body, its encoding undone; the rest is left unread."""
-    read = []
-    size = 0
-    for piece in pieces(response, limit):
-        read.append(piece)
-        size += len(piece)
-        if size >= limit:
-            break
-    return b"".join(read)[:limit]

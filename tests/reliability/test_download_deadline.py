@@ -1,0 +1,168 @@
+"""A CDR download has a deadline of its own, `download_timeout`, over the whole attempt.
+
+The export's status comes from one loopback server; its ``download_url``
+points at another, which misbehaves. The calls' `timeout` is long here, so
+what cuts a download is `download_timeout` alone, whichever session sends it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+import requests
+
+import flowroute
+from flowroute import errors
+
+from .hostile import Behaviour, Hostile, answer, one_byte_at_a_time, send_slowly
+from .test_hostile import (
+    EVERY,
+    KEYS,
+    SLACK,
+    drip_body,
+    drip_headers,
+    endless_chunks,
+    own_session,
+    slow_chunks,
+)
+
+DOWNLOAD_TIMEOUT = 0.3  # seconds: small, so that each test is quick
+CALL_TIMEOUT = 5.0  # far longer: a cut at 0.3 s is download_timeout's doing
+BEHAVIOURS = [drip_headers, drip_body, slow_chunks, endless_chunks]
+IDS = ["headers", "body", "chunks", "endless"]
+
+
+class Sink:
+    """A binary file that keeps only how many bytes it was given: an endless body fits."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        return len(data)
+
+
+@contextmanager
+def exporting(storage: Behaviour, **options: Any) -> Iterator[flowroute.Client]:
+    """A Client whose export 7 is completed, its file served by `storage`."""
+    with ExitStack() as stack:
+        file_url = stack.enter_context(Hostile(storage))
+        export = {
+            "type": "cdrexport",
+            "id": "7",
+            "attributes": {"status": "completed", "download_url": f"{file_url}/7.csv.gz?sig=s3"},
+        }
+        api = stack.enter_context(Hostile(answer("200 OK", json.dumps({"data": export}).encode())))
+        options.setdefault("timeout", CALL_TIMEOUT)
+        options.setdefault("download_timeout", DOWNLOAD_TIMEOUT)
+        yield stack.enter_context(
+            flowroute.Client(
+                *KEYS, base_url=api, retry_policy=flowroute.RetryPolicy(max_retries=0), **options
+            )
+        )
+
+
+def cut(c: flowroute.Client, into: Any) -> tuple[errors.ResponseTimeout, float]:
+    started = time.monotonic()
+    with pytest.raises(errors.ResponseTimeout) as info:
+        c.v2.cdrs.download_cdr_export(7, into)
+    return info.value, time.monotonic() - started
+
+
+def written(error: BaseException) -> int:
+    found = re.search(r"(\d+) bytes written", str(error))
+    assert found, str(error)
+    return int(found.group(1))
+
+
+@pytest.mark.parametrize("session", [None, "plain", "retry-adapter"])
+@pytest.mark.parametrize("behaviour", BEHAVIOURS, ids=IDS)
+def test_a_dripping_or_endless_download_is_cut_at_download_timeout(
+    behaviour: Behaviour, session: Optional[str]
+) -> None:
+    options = {} if session is None else {"session": own_session(session)}
+    sink = Sink()
+    with exporting(behaviour, **options) as c:
+        error, elapsed = cut(c, sink)
+    assert isinstance(error, errors.TimeoutError)
+    assert "download_timeout=0.3 s" in str(error)
+    assert "pass a larger download_timeout to flowroute.Client" in str(error)
+    assert "sig=s3" not in str(error)  # the presigned query is a credential
+    # GunzipWriter holds back a first byte until it knows whether the file is gzip.
+    assert sink.size <= written(error) <= sink.size + 1
+    if behaviour is endless_chunks:
+        assert written(error) > 64 * 1024
+    assert DOWNLOAD_TIMEOUT * 0.9 <= elapsed < DOWNLOAD_TIMEOUT + SLACK
+    if behaviour is drip_headers:
+        assert error.response is None  # the headers never came whole
+    else:
+        assert error.response is not None and error.response.status == 200
+
+
+def first_then_drip(conn: socket.socket, stop: threading.Event) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+    conn.sendall(b"3e8\r\n" + b"a" * 1000 + b"\r\n")
+    send_slowly(conn, stop, iter(lambda: b"1\r\nb\r\n", None), EVERY)
+
+
+def test_the_bytes_written_before_the_cut_are_reported_and_the_file_removed(
+    tmp_path: Path,
+) -> None:
+    sink = Sink()
+    with exporting(first_then_drip) as c:
+        error, _ = cut(c, sink)
+        target = tmp_path / "calls.csv"
+        cut(c, target)
+    assert written(error) == sink.size >= 1000
+    assert not target.exists()  # a partial file must not pass for a whole export
+
+
+def test_a_download_may_outlast_the_call_timeout_within_download_timeout() -> None:
+    body = b"direction\r\nOutbound\r\n"  # 21 bytes, one every EVERY seconds: longer than 0.2 s
+
+    def slow_file(conn: socket.socket, stop: threading.Event) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+        chunks = (b"1\r\n" + byte + b"\r\n" for byte in one_byte_at_a_time(body))
+        send_slowly(conn, stop, chunks, EVERY)
+        conn.sendall(b"0\r\n\r\n")
+        stop.wait(0.5)
+
+    sink = Sink()
+    with exporting(slow_file, timeout=0.2, download_timeout=5.0) as c:
+        started = time.monotonic()
+        export = c.v2.cdrs.download_cdr_export(7, sink)
+    assert export.id == "7" and sink.size == len(body)
+    assert time.monotonic() - started > 0.2  # longer than a call may take: not cut
+
+
+def test_the_default_download_timeout_is_an_hour() -> None:
+    client = flowroute.Client(*KEYS)
+    assert client._transport.download_timeout == 3600.0
+
+
+@pytest.mark.parametrize(
+    "value", [0, -1.0, float("inf"), float("nan"), 86_401, True, None, (1.0, 2.0), KEYS[1]]
+)
+def test_a_bad_download_timeout_is_refused_without_echoing_it(value: Any) -> None:
+    with pytest.raises(errors.ConfigurationError, match="download_timeout") as info:
+        flowroute.Client(*KEYS, download_timeout=value)
+    assert KEYS[1] not in str(info.value)
+
+
+def test_the_callers_session_is_still_theirs_after_a_cut_download() -> None:
+    session = requests.Session()
+    with Hostile(answer("200 OK", b"fine")) as other:
+        with exporting(drip_body, session=session) as c:
+            cut(c, Sink())
+        assert session.get(f"{other}/own", timeout=5.0).content == b"fine"  # never watched
+    session.close()
