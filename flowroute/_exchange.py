@@ -145,10 +145,11 @@ def failed(
     response: Optional[requests.Response] = None,
     started: float = 0.0,
 ) -> Result:
-    """The attempt broke off; `expired` is its timeout when the watchdog cut it, else 0.
+    """The attempt broke off; `expired` is its timeout when its deadline passed, else 0.
 
     A socket timeout keeps its own name (the server sent nothing for that
-    long); any other failure of a connection the watchdog cut is the cut.
+    long); any other failure of an attempt past its deadline (a connection
+    the watchdog cut, or a read or send refused for lack of time) is the deadline.
     `response` is the answer whose body broke off, if its headers had
     arrived (at `started`, on the `time.monotonic` clock): the error keeps it.
     """

@@ -8,7 +8,7 @@ session the Transport creates, that adapter (`_adapter`) also skips the
 pool, path and cookie work requests' adapter redoes per call. urllib3's
 own retries stay at zero so that this loop is the only retry layer and the
 auth object signs every attempt afresh. Reading and judging the answer is
-`_exchange`'s job; cutting a connection past its deadline, `_deadline`'s.
+`_exchange`'s job; holding every attempt to its deadline, `_deadline`'s.
 """
 
 from __future__ import annotations
