@@ -147,14 +147,16 @@ def failed(
 ) -> Result:
     """The attempt broke off; `expired` is its timeout when its deadline passed, else 0.
 
-    A socket timeout keeps its own name (the server sent nothing for that
+    A connect timeout keeps its own name (nothing was sent), and so does a
+    read timeout before the deadline (the server sent nothing for that
     long); any other failure of an attempt past its deadline (a connection
-    the watchdog cut, or a read or send refused for lack of time) is the deadline.
+    the watchdog cut, a read or send refused for lack of time, a read
+    timeout that ended with the deadline) is the deadline.
     `response` is the answer whose body broke off, if its headers had
     arrived (at `started`, on the `time.monotonic` clock): the error keeps it.
     """
     error: errors.TransportError
-    if expired and not isinstance(exc, requests.Timeout):
+    if expired and not isinstance(exc, requests.ConnectTimeout):
         error = timed_out(expired, method, url)
     else:
         error = map_exception(exc, method, url)

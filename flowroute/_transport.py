@@ -237,7 +237,10 @@ class Transport:
                 timeout=self.deadline,
             )
         except requests.RequestException as exc:
-            return failed(exc, self.deadline if watch.expired else 0, method, url, response, sent)
+            # A socket timeout ending past the deadline ties with the watchdog's cut
+            # (a float timeout is both): the deadline is what held, whichever came first.
+            late = watch.expired or watch.clock() >= watch.deadline
+            return failed(exc, self.deadline if late else 0, method, url, response, sent)
         except errors.TransportError as exc:  # over the size cap, or the deadline between reads
             return Result(None, exc, sent=True)
         finally:

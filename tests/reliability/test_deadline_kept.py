@@ -65,18 +65,9 @@ def test_a_connection_of_the_callers_session_is_watched_by_the_thread(
 
 
 def test_nothing_is_sent_once_the_deadline_has_passed(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A clock that jumps past every deadline once the attempt has started:
-    # what a connect taking the whole timeout looks like to the send that follows.
-    started: list[float] = []
-
-    def clock() -> float:
-        now = time.monotonic()
-        if started:
-            return now + 60.0
-        started.append(now)
-        return now
-
-    fresh_watchdog(monkeypatch, clock=clock)
+    # Past every deadline once the attempt has started: what a connect taking
+    # the whole timeout looks like to the send that follows.
+    fresh_watchdog(monkeypatch, clock=jumping_clock())
     server = Hostile(OK)
     with (
         server as url,
@@ -102,3 +93,50 @@ def test_the_deadline_holds_through_a_proxy_from_the_environment(
         elapsed = time.monotonic() - started
     assert 0.27 <= elapsed < 0.3 + SLACK
     assert watched == []  # kept by the connection itself, headers included
+
+
+def jumping_clock() -> Any:
+    """A clock that jumps a minute ahead once an attempt has started (read its deadline)."""
+    started: list[float] = []
+
+    def clock() -> float:
+        now = time.monotonic()
+        if started:
+            return now + 60.0
+        started.append(now)
+        return now
+
+    return clock
+
+
+@pytest.mark.parametrize(
+    ("late", "expected"), [(False, errors.ReadTimeout), (True, errors.ResponseTimeout)]
+)
+def test_a_read_timeout_ending_past_the_deadline_is_the_deadline(
+    late: bool, expected: type[errors.TimeoutError], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A float timeout is both the read timeout and the deadline: which one a
+    # silent server trips first must not decide what the caller is told.
+    import requests
+    import responses
+
+    fresh_watchdog(monkeypatch, **({"clock": jumping_clock()} if late else {}))
+    with responses.RequestsMock() as rsps, quick_client("https://api.example.test") as c:
+        rsps.get("https://api.example.test/v2/numbers", body=requests.ReadTimeout("read timed out"))
+        with pytest.raises(errors.TimeoutError) as caught:
+            c.v2.numbers.list_account_phone_numbers()
+    assert type(caught.value) is expected
+
+
+@pytest.mark.parametrize("late", [False, True])
+def test_a_connect_timeout_keeps_its_name_past_the_deadline(
+    late: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import requests
+    import responses
+
+    fresh_watchdog(monkeypatch, **({"clock": jumping_clock()} if late else {}))
+    with responses.RequestsMock() as rsps, quick_client("https://api.example.test") as c:
+        rsps.post("https://api.example.test/v2/numbers/12065550100", body=requests.ConnectTimeout())
+        with pytest.raises(errors.ConnectTimeout):  # nothing sent: not an unknown outcome
+            c.v2.numbers.purchase_a_phone_number("12065550100")
