@@ -2,8 +2,9 @@
 
 A rewritten call keeps its argument nodes (their values, comments and line
 breaks); only the callee, the keywords and what is dropped change. A kept
-call gets a ``# flowroute-migrate: <why>`` comment line above its statement,
-once: a statement that has it already is left alone, so a second run
+call gets a ``# flowroute-migrate: <why>`` comment line above its statement
+(for a call in an ``elif`` test, first in the ``elif``'s block, right under
+it), once: a statement that has it already is left alone, so a second run
 changes nothing.
 """
 
@@ -24,6 +25,7 @@ MARK = "# flowroute-migrate:"
 """How the comments on kept calls begin."""
 
 _WIDTH = 88
+_FROM_ENVIRONMENT = "  # keys from $FR_ACCESS_KEY and $FR_SECRET_KEY"
 _Statement = Union[cst.SimpleStatementLine, cst.BaseCompoundStatement]
 
 
@@ -70,23 +72,47 @@ class _Calls(cst.CSTTransformer):
         self.by_position = {d.position: d for d in plan.decisions}
         self.reasons: list[list[str]] = []
         self.placed: set[Position] = set()
+        self.elifs: set[int] = set()  # the ids of the `If` nodes that are an `elif`
 
     # -- statements: collect the reasons of the calls they hold ---------------
 
     def _enter(self) -> None:
         self.reasons.append([])
 
-    def _leave(self, node: _Statement) -> _Statement:
+    def _leave(self, node: _Statement, is_elif: bool = False) -> _Statement:
         reasons = self.reasons.pop()
+        if is_elif and isinstance(node, cst.If) and isinstance(node.body, cst.IndentedBlock):
+            return self._under_elif(node, node.body, reasons)
+        comments = self._comments(node, reasons, "", len("".join(self.indents)))
+        if not comments:
+            return node
+        return node.with_changes(leading_lines=[*node.leading_lines, *comments])
+
+    def _comments(
+        self, node: _Statement, reasons: list[str], prefix: str, indent: int
+    ) -> list[cst.EmptyLine]:
+        """The comment lines `node` lacks for `reasons`."""
         have = [line.comment.value for line in node.leading_lines if line.comment]
         added: list[cst.EmptyLine] = []
         for reason in dict.fromkeys(reasons):
-            lines = comment_lines(reason, len("".join(self.indents)))
+            lines = comment_lines(prefix + reason, indent)
             if not _contains(have, lines):
                 added += [cst.EmptyLine(comment=cst.Comment(line)) for line in lines]
-        if not added:
+        return added
+
+    def _under_elif(self, node: cst.If, body: cst.IndentedBlock, reasons: list[str]) -> cst.If:
+        """An ``elif`` test's comments, first in its block, right under the call.
+
+        Above the ``elif`` line, they would read as the previous branch's last lines.
+        """
+        first = body.body[0]
+        assert isinstance(first, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
+        indent = len("".join(self.indents) + (body.indent or self.default_indent))
+        comments = self._comments(first, reasons, "in the `elif` above: ", indent)
+        if not comments:
             return node
-        return node.with_changes(leading_lines=[*node.leading_lines, *added])
+        first = first.with_changes(leading_lines=[*comments, *first.leading_lines])
+        return node.with_changes(body=body.with_changes(body=[first, *body.body[1:]]))
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self.indents.append(self.default_indent if node.indent is None else node.indent)
@@ -110,6 +136,8 @@ class _Calls(cst.CSTTransformer):
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, cst.BaseCompoundStatement):
             self._enter()
+        if isinstance(node, cst.If) and isinstance(node.orelse, cst.If):
+            self.elifs.add(id(node.orelse))
         return super().on_visit(node)
 
     # libcst types on_leave with a TypeVar no override can name; the node comes back as it went.
@@ -119,7 +147,7 @@ class _Calls(cst.CSTTransformer):
         left = super().on_leave(original_node, updated_node)
         if isinstance(original_node, cst.BaseCompoundStatement):
             assert isinstance(left, cst.BaseCompoundStatement)
-            return self._leave(left)
+            return self._leave(left, id(original_node) in self.elifs)
         return left
 
     # -- calls ------------------------------------------------------------------
@@ -222,14 +250,21 @@ def _commas(old: Sequence[cst.Arg], new: list[cst.Arg]) -> list[cst.Arg]:
 def _add_client(module: cst.Module, plan: Plan) -> cst.Module:
     body = list(module.body)
     if not plan.client_exists:
-        line = f"{plan.client} = flowroute.Client({plan.client_arguments})"
-        if not plan.client_arguments and not plan.client_note:
-            line += "  # keys from $FR_ACCESS_KEY and $FR_SECRET_KEY"
-        elif len(line) > _WIDTH:
-            keywords = "".join(f"    {k.strip()},\n" for k in plan.client_arguments.split(","))
+        arguments = list(plan.client_arguments)
+        if plan.client_base_url:
+            arguments.append(f"base_url={plan.client_base_url}")
+        line = f"{plan.client} = flowroute.Client({', '.join(arguments)})"
+        if len(line) > _WIDTH:
+            keywords = "".join(f"    {k},\n" for k in arguments)
             line = f"{plan.client} = flowroute.Client(\n{keywords})"
+        comments = [c for n in (plan.client_note, plan.client_base_note) for c in comment_lines(n)]
+        if not plan.client_arguments and not plan.client_note:
+            if len(line + _FROM_ENVIRONMENT) <= _WIDTH:
+                line += _FROM_ENVIRONMENT
+            else:  # on a line of its own rather than past the width
+                comments.append(_FROM_ENVIRONMENT.lstrip())
         statement = cst.parse_statement(line + "\n")
-        leading = [cst.EmptyLine(comment=cst.Comment(c)) for c in comment_lines(plan.client_note)]
+        leading = [cst.EmptyLine(comment=cst.Comment(c)) for c in comments]
         if plan.client_after == plan.import_after:  # after the imports: a blank line between
             leading.insert(0, cst.EmptyLine())
         statement = statement.with_changes(leading_lines=leading)

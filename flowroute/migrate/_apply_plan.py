@@ -18,7 +18,8 @@ from typing import Any, Optional, Union
 import attrs
 
 from ..compat.mapping import LegacyCall, Rewrite
-from ._names import Instance, Ref, legacy_name
+from ._apply_settings import base_url, credential_settings, keys_elsewhere
+from ._names import Ref, legacy_name
 from ._scan import _Scanner
 
 __all__ = ["Argument", "Decision", "Plan", "plan"]
@@ -26,12 +27,6 @@ __all__ = ["Argument", "Decision", "Plan", "plan"]
 Position = tuple[int, int, int, int]
 """Where a call is: first line, first column, last line, end column (columns in characters)."""
 
-_CREDENTIALS = {
-    "username": "access_key",
-    "password": "secret_key",
-    "basic_auth_user_name": "access_key",
-    "basic_auth_password": "secret_key",
-}
 _UNKNOWN = object()
 
 
@@ -81,9 +76,11 @@ class Plan:
         decisions: one per legacy call.
         client: the name of the module's `flowroute.Client`.
         client_exists: whether the module defines it already.
-        client_arguments: the source of the client's arguments
-            (``"access_key=Configuration.username, ..."``; "" reads the environment).
+        client_arguments: the source of the client's key arguments
+            (``"access_key=Configuration.username"``; none: it reads the environment).
         client_note: why to check the client's keys ("" when there is no need).
+        client_base_url: the source of its ``base_url`` ("": the Client's default).
+        client_base_note: why the client needs a ``base_url`` it cannot be given.
         client_after: the top-level statement the client goes after (its index),
             or the one defining it.
         has_import: whether ``import flowroute`` is there already.
@@ -94,8 +91,10 @@ class Plan:
     decisions: tuple[Decision, ...]
     client: str = "client"
     client_exists: bool = False
-    client_arguments: str = ""
+    client_arguments: tuple[str, ...] = ()
     client_note: str = ""
+    client_base_url: str = ""
+    client_base_note: str = ""
     client_after: int = -1
     has_import: bool = False
     import_after: int = -1
@@ -124,14 +123,15 @@ def plan(source: str, path: str = "<source>") -> Plan:
     ]
     module = _module_plan(tree, scanner, tuple(d for d, _ in found))
     early = [_runs_before(tree, parents, module) for _, parents in found]
-    if not any(early):
-        return module
     why = f"it runs at import, before the module's `{module.client} = flowroute.Client(...)`"
     decisions = tuple(
         attrs.evolve(d, reason=why, arguments=()) if runs and not d.reason else d
         for (d, _), runs in zip(found, early)
     )
-    return attrs.evolve(module, decisions=decisions)
+    # Where the calls the client takes over went: theirs, not the other libraries'.
+    libraries = {d.row.library for d in decisions if not d.reason}
+    url, note = base_url(tree, scanner, libraries)
+    return attrs.evolve(module, decisions=decisions, client_base_url=url, client_base_note=note)
 
 
 def _runs_before(tree: ast.Module, parents: tuple[ast.AST, ...], module: Plan) -> bool:
@@ -345,20 +345,20 @@ def _module_plan(tree: ast.Module, scanner: _Scanner, decisions: tuple[Decision,
             import_after = client_after = 0  # the docstring
         if existing is None and _client_defined(statement):
             existing, defined_at = _client_defined(statement), i
-        for target, keyword in _credential_settings(scanner, statement):
+        for target, keyword in credential_settings(scanner, statement):
             settings[keyword] = target
             client_after = i
     if existing is not None:
         client_after = defined_at
     client = existing or ("flowroute_client" if "client" in names else "client")
     keys = ("access_key", "secret_key")
-    arguments = ", ".join(f"{k}={settings[k]}" for k in keys if k in settings)
+    arguments = tuple(f"{k}={settings[k]}" for k in keys if k in settings)
     return Plan(
         decisions=decisions,
         client=client,
         client_exists=existing is not None,
         client_arguments=arguments,
-        client_note="" if arguments else _keys_elsewhere(tree, scanner),
+        client_note="" if arguments else keys_elsewhere(tree, scanner),
         client_after=client_after,
         has_import=has_import,
         import_after=import_after,
@@ -376,37 +376,3 @@ def _client_defined(statement: ast.stmt) -> Optional[str]:
     ):
         return statement.targets[0].id
     return None
-
-
-def _credential_settings(scanner: _Scanner, statement: ast.stmt) -> Iterator[tuple[str, str]]:
-    """(setting as written, Client keyword) for a top-level legacy credential setting."""
-    if not isinstance(statement, ast.Assign):
-        return
-    for target in statement.targets:
-        if not isinstance(target, ast.Attribute) or target.attr not in _CREDENTIALS:
-            continue
-        owner = scanner.resolve(target.value)
-        known = legacy_name(owner) if isinstance(owner, Ref) else None
-        if known is not None and known.kind == "configuration" and not isinstance(owner, Instance):
-            yield ast.unparse(target), _CREDENTIALS[target.attr]
-
-
-def _keys_elsewhere(tree: ast.Module, scanner: _Scanner) -> str:
-    """What says that the module passes keys the client made from the environment does not read."""
-    top = set(tree.body)
-    given: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and node not in top:
-            given += [target for target, _ in _credential_settings(scanner, node)]
-        elif isinstance(node, ast.Call) and (node.args or node.keywords):
-            made = scanner.resolve(node.func)
-            known = legacy_name(made) if isinstance(made, Ref) else None
-            if known is not None and known.kind in ("controller", "client"):
-                given.append(ast.unparse(node))
-    if not given:
-        return ""
-    named = ", ".join(f"`{text}`" for text in dict.fromkeys(given))
-    return (
-        "this client reads $FR_ACCESS_KEY and $FR_SECRET_KEY, not the keys given to "
-        f"{named}: check that they are the same"
-    )

@@ -52,6 +52,7 @@ def test_the_corpus_counts() -> None:
     counts = {c.path: (c.rewritten, c.kept) for c in changes}
     assert counts == {
         "clean.py": (0, 0),
+        "local_smoke.py": (2, 1),
         "numbers_batch.py": (2, 1),
         "numbers_tour.py": (0, 4),
         "provisioning.py": (0, 4),
@@ -77,7 +78,7 @@ def test_the_diff_is_shown_and_nothing_written_until_write(
     assert f"--- a/{corpus / 'v3_demo.py'}\n+++ b/{corpus / 'v3_demo.py'}\n" in shown
     assert "+    client.v2.numbers.purchase_a_phone_number(id=number)\n" in shown
     assert {p.name: p.read_text() for p in corpus.glob("*.py")} == before
-    assert "would rewrite 13 legacy calls in 6 files; 13 kept" in capsys.readouterr().err
+    assert "would rewrite 15 legacy calls in 7 files; 14 kept" in capsys.readouterr().err
 
     assert run(str(corpus), "--write") == (0, "")
     for name in MODULES:
@@ -282,3 +283,121 @@ def test_a_with_expecting_a_legacy_exception_keeps_the_call() -> None:
     assert comment.startswith(
         "        # flowroute-migrate: the handler `with pytest.raises(ErrorException)` around it"
     )
+
+
+_NUMBERS = (
+    "from FlowrouteNumbersLib.Controllers.TelephoneNumbersController import *\n"
+    "tnc = TelephoneNumbersController()\n"
+)
+# A base URI not known from the source is not guessed:
+_NOT_CARRIED_URL = [
+    "# flowroute-migrate: `Configuration.BASE_URI = url` is not carried over: pass this",
+    "#   client base_url=, that URI without its `/v1`, or it talks to $FLOWROUTE_BASE_URL or",
+    "#   production",
+]
+_NOT_CARRIED_AUGMENTED = [
+    "# flowroute-migrate: `Configuration.BASE_URI += v` is not carried over: pass this client",
+    "#   base_url=, that URI without its `/v1`, or it talks to $FLOWROUTE_BASE_URL or",
+    "#   production",
+]
+_FROM_ENVIRONMENT = "client = flowroute.Client()  # keys from $FR_ACCESS_KEY and $FR_SECRET_KEY"
+
+
+@pytest.mark.parametrize(
+    ("setting", "client"),
+    [
+        # The origin, as the compat layer maps it: the library's own `/v1` goes.
+        (
+            "Configuration.BASE_URI = 'http://127.0.0.1:8080/v1/'",
+            [
+                "# keys from $FR_ACCESS_KEY and $FR_SECRET_KEY",
+                'client = flowroute.Client(base_url="http://127.0.0.1:8080")',
+            ],
+        ),
+        ("Configuration.BASE_URI = 'https://api.flowroute.com/v1'", [_FROM_ENVIRONMENT]),
+        ("Configuration.BASE_URI = url", [*_NOT_CARRIED_URL, _FROM_ENVIRONMENT]),
+        ("Configuration.BASE_URI += v", [*_NOT_CARRIED_AUGMENTED, _FROM_ENVIRONMENT]),
+    ],
+)
+def test_the_legacy_base_uri_becomes_the_clients_base_url(setting: str, client: list[str]) -> None:
+    source = f"{_NUMBERS}{setting}\ndef buy(n):\n    tnc.purchase('METERED', n)\n"
+    after = apply_source(source).after
+    assert after.splitlines() == [
+        "from FlowrouteNumbersLib.Controllers.TelephoneNumbersController import *",
+        "import flowroute",
+        "",
+        *client,
+        "tnc = TelephoneNumbersController()",
+        setting,
+        "def buy(n):",
+        "    client.v2.numbers.purchase_a_phone_number(id=n)",
+    ]
+    assert apply_source(after).after == after
+
+
+def test_the_v3_sdks_base_uri_becomes_the_clients_base_url() -> None:
+    source = (
+        "from flowroutenumbersandmessaging.configuration import Configuration\n"
+        "from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import *\n"
+        "routes = FlowroutenumbersandmessagingClient().routes\n"
+        "Configuration.base_uri = 'http://localhost:8000/'\n"
+        "def run():\n    routes.list_inbound_routes()\n"
+    )
+    assert apply_source(source).after.splitlines()[2:6] == [
+        "import flowroute",
+        "",
+        "# keys from $FR_ACCESS_KEY and $FR_SECRET_KEY",
+        'client = flowroute.Client(base_url="http://localhost:8000")',
+    ]
+
+
+def test_calls_that_went_to_two_servers_get_no_base_url_but_a_comment() -> None:
+    source = (
+        "from FlowrouteMessagingLib.Controllers.APIController import APIController\n"
+        "from FlowrouteMessagingLib.Models.Message import Message\n"
+        f"{_NUMBERS}"
+        "Configuration.BASE_URI = 'http://localhost:8080/v1'\n"  # messaging: production
+        "def run(n):\n"
+        "    tnc.purchase('METERED', n)\n"
+        "    APIController().create_message(Message(to=n, from_=n, content='hi'))\n"
+    )
+    assert apply_source(source).after.splitlines()[3:11] == [
+        "import flowroute",
+        "",
+        "# flowroute-migrate: the legacy calls went to more than one server",
+        "#   (FlowrouteMessagingLib: the default; FlowrouteNumbersLib: http://localhost:8080):",
+        "#   pass this client base_url= the one its calls need, or it talks to",
+        "#   $FLOWROUTE_BASE_URL or production",
+        _FROM_ENVIRONMENT,
+        "tnc = TelephoneNumbersController()",
+    ]
+
+
+def test_a_kept_call_in_an_elif_test_is_explained_right_under_it() -> None:
+    source = (
+        f"{_NUMBERS}"
+        "def check(n):\n"
+        "    if n is None:\n        return 0\n"
+        "    elif tnc.purchase('VPRI', n):  # buy it\n"
+        "        # bought\n        return 1\n"
+        "    elif tnc.purchase(n, n): return 2\n"  # no block to put it in: above the `elif`
+        "    else:\n        return 3\n"
+    )
+    after = apply_source(source).after
+    assert after.splitlines()[2:] == [
+        "def check(n):",
+        "    if n is None:",
+        "        return 0",
+        "    elif tnc.purchase('VPRI', n):  # buy it",
+        "        # flowroute-migrate: in the `elif` above: lost on v2: billing method 'VPRI' has",
+        "        #   no v2 equivalent; the number is bought and billed as METERED",
+        "        # bought",
+        "        return 1",
+        "    # flowroute-migrate: lost on v2: `billing`: v2 bills every number as `METERED`.",
+        "    #   Another billing method warns once (FlowrouteTranslationWarning), is recorded in",
+        "    #   `flowroute.compat.migration_report()`, and is refused in strict mode.",
+        "    elif tnc.purchase(n, n): return 2",
+        "    else:",
+        "        return 3",
+    ]
+    assert apply_source(after).after == after

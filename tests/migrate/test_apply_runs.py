@@ -18,6 +18,7 @@ from typing import Any, Callable
 import pytest
 
 import flowroute
+from flowroute._constants import DEFAULT_BASE_URL
 from flowroute.compat import FlowrouteDeprecationWarning, FlowrouteTranslationWarning, reset
 from flowroute.emulator import Emulator
 
@@ -55,6 +56,11 @@ def _numbers_batch(module: ModuleType, client: flowroute.Client, keys: tuple[str
     return module.main([n.id for n in found.items], [TO, "12065550124"])
 
 
+def _local_smoke(module: ModuleType, client: flowroute.Client, keys: tuple[str, str]) -> Any:
+    found = client.v2.numbers.search_for_purchasable_phone_numbers(starts_with=1206, limit=1)
+    return module.smoke(found.items[0].id, TO)
+
+
 SCENARIOS: dict[str, Callable[[ModuleType, flowroute.Client, tuple[str, str]], Any]] = {
     "numbers_tour.py": lambda module, client, keys: module.main(),
     "provisioning.py": _provisioning,
@@ -62,7 +68,14 @@ SCENARIOS: dict[str, Callable[[ModuleType, flowroute.Client, tuple[str, str]], A
     "v3_inventory.py": _v3_inventory,
     "v3_demo.py": lambda module, client, keys: module.main(),
     "numbers_batch.py": _numbers_batch,
+    "local_smoke.py": _local_smoke,
 }
+
+SERVERS = {"local_smoke.py": "http://localhost:8080"}
+"""Where a module points the legacy libraries (``BASE_URI``), when not at production.
+
+The emulator answers there and only there: a request the module sent anywhere
+else (production) would fail, since the mock refuses every other URL."""
 
 
 def _observe(client: flowroute.Client) -> dict[str, Any]:
@@ -84,18 +97,23 @@ def _run(path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, d
     keys = (emulator.access_key, emulator.secret_key)
     monkeypatch.setenv("FR_ACCESS_KEY", keys[0])
     monkeypatch.setenv("FR_SECRET_KEY", keys[1])
+    monkeypatch.delenv("FLOWROUTE_BASE_URL", raising=False)  # only the module says where
+    server = SERVERS.get(path.name, DEFAULT_BASE_URL)
     try:
-        with emulator.mock(), flowroute.Client(*keys) as client, warnings.catch_warnings():
-            warnings.simplefilter("ignore", FlowrouteDeprecationWarning)
-            warnings.simplefilter("ignore", FlowrouteTranslationWarning)
-            module = _load(path, name)
-            try:
-                result = SCENARIOS[path.name](module, client, keys)
-            finally:
-                for made in vars(module).values():  # the client the rewrite added
-                    if isinstance(made, flowroute.Client):
-                        made.close()
-            return result, _observe(client)
+        with emulator.mock(server), flowroute.Client(*keys, base_url=server) as client:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", FlowrouteDeprecationWarning)
+                warnings.simplefilter("ignore", FlowrouteTranslationWarning)
+                module = _load(path, name)
+                arranged = len(emulator.requests)
+                try:
+                    result = SCENARIOS[path.name](module, client, keys)
+                finally:
+                    for made in vars(module).values():  # the client the rewrite added
+                        if isinstance(made, flowroute.Client):
+                            made.close()
+            sent = [(r.method, r.path) for r in emulator.requests[arranged:]]
+            return result, {**_observe(client), "sent": sent}
     finally:
         reset()
 

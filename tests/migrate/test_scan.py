@@ -51,7 +51,7 @@ def test_json_summary_counts_every_finding(at_root: None) -> None:
     _, report = run("scan", "tests/migrate/corpus", "--format", "json")
     document = json.loads(report)
     counted = sum(sum(names.values()) for names in document["summary"].values())
-    assert counted == len(document["findings"]) == 80
+    assert counted == len(document["findings"]) == 95
     assert document["unreadable"] == []
 
 
