@@ -166,7 +166,9 @@ class ResponseTimeout(TimeoutError):
     """The whole response (headers and body) did not arrive within the timeout.
 
     Raised against a server that answers too slowly as a whole, e.g. one
-    that drips a byte at a time; the request may have been processed.
+    that drips a byte at a time; the request may have been processed. For
+    a file download (a CDR export) the bound is ``download_timeout``, and
+    the message says how many bytes were written.
     """
 
 

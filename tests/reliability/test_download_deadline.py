@@ -28,6 +28,7 @@ from .test_hostile import (
     EVERY,
     KEYS,
     SLACK,
+    _Delegating,
     drip_body,
     drip_headers,
     endless_chunks,
@@ -107,6 +108,20 @@ def test_a_dripping_or_endless_download_is_cut_at_download_timeout(
         assert error.response is None  # the headers never came whole
     else:
         assert error.response is not None and error.response.status == 200
+
+
+@pytest.mark.parametrize("behaviour", [slow_chunks, endless_chunks], ids=["chunks", "endless"])
+def test_with_an_adapter_of_another_kind_the_downloads_body_is_still_cut(
+    behaviour: Behaviour,
+) -> None:
+    session = requests.Session()
+    session.mount("http://", _Delegating())  # no pool to watch: its body is watched
+    with exporting(behaviour, session=session) as c:
+        error, elapsed = cut(c, Sink())
+    assert "download_timeout=0.3 s" in str(error)
+    assert error.response is not None and error.response.status == 200
+    assert DOWNLOAD_TIMEOUT * 0.9 <= elapsed < DOWNLOAD_TIMEOUT + SLACK
+    session.close()
 
 
 def first_then_drip(conn: socket.socket, stop: threading.Event) -> None:
