@@ -72,14 +72,7 @@ def download(
     Transport's). See `Transport.download`.
     """
     shown = url.split("?", 1)[0]  # a presigned query is a credential: never shown
-    request = requests.PreparedRequest()
-    request.method = "GET"
-    request.url = url
-    request.headers = CaseInsensitiveDict({**headers, "Accept": "*/*"})
-    request.body = None
-    request.hooks = {"response": []}
-    if auth is not None:
-        request = auth(request)
+    request = _request(url, auth, headers)
     counted = _Counted(into)
     watch = watchdog.start(seconds)
     started = time.monotonic()
@@ -118,6 +111,18 @@ def download(
         watchdog.finish(watch)
         if response is not None:
             response.close()  # all read: back to the pool; else the connection is dropped
+
+
+def _request(
+    url: str, auth: Optional[requests.auth.AuthBase], headers: Mapping[str, str]
+) -> requests.PreparedRequest:
+    request = requests.PreparedRequest()
+    request.method = "GET"
+    request.url = url
+    request.headers = CaseInsensitiveDict({**headers, "Accept": "*/*"})
+    request.body = None
+    request.hooks = {"response": []}
+    return request if auth is None else auth(request)
 
 
 def _since(started: float) -> float:
