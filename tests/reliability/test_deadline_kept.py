@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ssl
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,8 +12,8 @@ import pytest
 import flowroute
 from flowroute import _deadline, errors
 
-from .hostile import Hostile, answer
-from .test_hostile import KEYS, SLACK, drip_headers
+from .hostile import Behaviour, Hostile, answer
+from .test_hostile import KEYS, SLACK, drip_body, drip_headers
 
 OK = answer("200 OK", b'{"data": []}')
 
@@ -140,3 +142,34 @@ def test_a_connect_timeout_keeps_its_name_past_the_deadline(
         rsps.post("https://api.example.test/v2/numbers/12065550100", body=requests.ConnectTimeout())
         with pytest.raises(errors.ConnectTimeout):  # nothing sent: not an unknown outcome
             c.v2.numbers.purchase_a_phone_number("12065550100")
+
+
+TLS = Path(__file__).parent.parent / "data" / "tls"
+
+
+class TLSHostile(Hostile):
+    """The hostile server behind TLS, its certificate signed by tests/data/tls/ca.pem."""
+
+    def __init__(self, behaviour: Behaviour) -> None:
+        super().__init__(behaviour)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(TLS / "server.pem", TLS / "server.key")
+        self._listener = context.wrap_socket(self._listener, server_side=True)
+
+    def __enter__(self) -> str:
+        return super().__enter__().replace("http://", "https://")
+
+
+@pytest.mark.parametrize("behaviour", [drip_headers, drip_body], ids=["headers", "body"])
+def test_the_deadline_holds_over_tls_without_a_thread(
+    behaviour: Behaviour, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(TLS / "ca.pem"))  # verified, as always
+    _, watched = fresh_watchdog(monkeypatch)
+    with TLSHostile(behaviour) as url, quick_client(url, timeout=0.3) as c:
+        started = time.monotonic()
+        with pytest.raises(errors.ResponseTimeout, match=r"0\.3 s timeout"):
+            c.v2.numbers.list_account_phone_numbers()
+        elapsed = time.monotonic() - started
+    assert 0.27 <= elapsed < 0.3 + SLACK
+    assert watched == []
