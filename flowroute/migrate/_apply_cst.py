@@ -18,6 +18,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ._apply_plan import Decision, Plan, Position
+from ._apply_wrap import wrap
 
 __all__ = ["MARK", "transform"]
 
@@ -39,7 +40,7 @@ def transform(source: str, plan: Plan) -> str:
     if not plan.decisions:
         return source
     wrapper = MetadataWrapper(module)
-    calls = _Calls(plan, module.default_indent)
+    calls = _Calls(plan, module)
     rewritten = wrapper.visit(calls)
     missed = sorted(set(calls.by_position) - calls.placed)
     if missed:  # a call libcst sees elsewhere than ast: rewrite nothing rather than half
@@ -64,10 +65,12 @@ def comment_lines(reason: str, indent: int = 0) -> list[str]:
 class _Calls(cst.CSTTransformer):
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, plan: Plan, default_indent: str) -> None:
+    def __init__(self, plan: Plan, module: cst.Module) -> None:
         super().__init__()
         self.plan = plan
-        self.default_indent = default_indent
+        self.module = module
+        self.default_indent = module.default_indent
+        self.rewritten: set[int] = set()  # the ids of the nodes the rewritten calls became
         self.indents: list[str] = []  # of the blocks the visit is in, so comments fit the width
         self.by_position = {d.position: d for d in plan.decisions}
         self.reasons: list[list[str]] = []
@@ -129,7 +132,8 @@ class _Calls(cst.CSTTransformer):
     def leave_SimpleStatementLine(
         self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
     ) -> cst.SimpleStatementLine:
-        left = self._leave(updated_node)
+        wrapped = wrap(updated_node, self.rewritten, self.module, len("".join(self.indents)))
+        left = self._leave(wrapped)
         assert isinstance(left, cst.SimpleStatementLine)
         return left
 
@@ -160,7 +164,9 @@ class _Calls(cst.CSTTransformer):
             if self.reasons:
                 self.reasons[-1].append(decision.reason)
             return updated_node
-        return _rewrite(updated_node, decision, self.plan.client)
+        rewritten = _rewrite(updated_node, decision, self.plan.client)
+        self.rewritten.add(id(rewritten))
+        return rewritten
 
     def _decision(self, node: cst.Call) -> Optional[Decision]:
         where = self.get_metadata(PositionProvider, node)

@@ -401,3 +401,48 @@ def test_a_kept_call_in_an_elif_test_is_explained_right_under_it() -> None:
         "        return 3",
     ]
     assert apply_source(after).after == after
+
+
+def test_a_rewritten_call_past_the_line_length_gets_one_argument_a_line() -> None:
+    source = (
+        "from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import *\n"
+        "numbers = FlowroutenumbersandmessagingClient().numbers\n"
+        "def main(starts_with, ends_with, contains, limit, offset):\n"
+        "    if limit:\n"
+        "        result = numbers.list_account_phone_numbers(starts_with, ends_with,\n"
+        "                                                    contains, limit, offset)  # all\n"
+        "        numbers.list_account_phone_numbers(starts_with, ends_with,  # kept as it is\n"
+        "                                           contains, limit, offset)\n"
+        "        numbers.list_account_phone_numbers(limit=2)\n"
+    )
+    assert apply_source(source).after.splitlines()[5:] == [
+        "def main(starts_with, ends_with, contains, limit, offset):",
+        "    if limit:",
+        "        result = client.v2.numbers.list_account_phone_numbers(",
+        "            starts_with=starts_with,",
+        "            ends_with=ends_with,",
+        "            contains=contains,",
+        "            limit=limit,",
+        "            offset=offset,",
+        "        ).raw  # all",
+        # A comment inside would be lost or land elsewhere: the call keeps its layout.
+        "        client.v2.numbers.list_account_phone_numbers(starts_with=starts_with, "
+        "ends_with=ends_with,  # kept as it is",
+        "                                           contains=contains, limit=limit, "
+        "offset=offset).raw",
+        "        client.v2.numbers.list_account_phone_numbers(limit=2).raw",  # fits: as it was
+    ]
+
+
+@pytest.mark.parametrize("length", [100, 101])
+def test_a_line_is_wrapped_only_past_100_characters(length: int) -> None:
+    name = "n" * (length - len("client.v2.numbers.list_account_phone_numbers(limit=).raw"))
+    source = (
+        "from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import *\n"
+        f"FlowroutenumbersandmessagingClient().numbers.list_account_phone_numbers(limit={name})\n"
+    )
+    one_line = f"client.v2.numbers.list_account_phone_numbers(limit={name}).raw"
+    wrapped = ["client.v2.numbers.list_account_phone_numbers(", f"    limit={name},", ").raw"]
+    assert len(one_line) == length
+    lines = apply_source(source).after.splitlines()[4:]
+    assert lines == ([one_line] if length == 100 else wrapped)

@@ -41,7 +41,10 @@ def main():
     client.v2.routes.create_an_inbound_route(
         body=json.dumps({"data": {"type": "route", "attributes": route}})
     )
-    client.v2.routes.update_failover_voice_route(number_id=number, route={"data": {"type": "route", "id": "0"}})
+    client.v2.routes.update_failover_voice_route(
+        number_id=number,
+        route={"data": {"type": "route", "id": "0"}},
+    )
     seen["routes"] = len(client.v2.routes.list_inbound_routes(limit=10).raw["data"])
     client.v2.numbers.release_a_phone_number(id=number)  # give it back: the demo keeps nothing
     seen["left"] = len(client.v2.numbers.list_account_phone_numbers().raw["data"])
