@@ -118,6 +118,10 @@ _EXCEPTION_MAP: tuple[tuple[type[Exception], type[errors.TransportError], str], 
 def map_exception(exc: requests.RequestException, method: str, url: str) -> errors.TransportError:
     if _sent_nothing(exc) and not isinstance(exc, requests.ConnectTimeout):
         return errors.ConnectError("connection refused or unreachable", method=method, url=url)
+    if exc.args and isinstance(exc.args[0], urllib3.exceptions.ReadTimeoutError):
+        # requests reports a read timeout in the body as a ConnectionError around
+        # urllib3's: it is a timeout all the same (the README: every timeout is one).
+        return errors.ReadTimeout("no response in time: ReadTimeout", method=method, url=url)
     for source, target, text in _EXCEPTION_MAP:
         if isinstance(exc, source):
             return target(f"{text}: {type(exc).__name__}", method=method, url=url)

@@ -180,6 +180,13 @@ EXCEPTION_TABLE = [
         errors.OutcomeUnknownError,
         False,
     ),
+    (  # a read timeout in the body, as requests reports it
+        requests.ConnectionError(urllib3.exceptions.ReadTimeoutError(None, "", "Read timed out.")),
+        errors.ReadTimeout,
+        True,
+        errors.OutcomeUnknownError,
+        False,
+    ),
     (
         requests.exceptions.ChunkedEncodingError(),
         errors.ReadError,
