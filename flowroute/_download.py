@@ -95,9 +95,12 @@ def download(
         return counted.written
     except requests.RequestException as exc:
         error: errors.TransportError
-        if watch.expired and not isinstance(exc, requests.Timeout):
+        # As for a call: a connect timeout, and a read timeout before the deadline, keep
+        # their names; any failure at or past the deadline is the deadline.
+        late = watch.expired or watch.clock() >= watch.deadline
+        if late and not isinstance(exc, requests.ConnectTimeout):
             error = _late(seconds, shown, counted.written, response, started)
-        else:  # a socket timeout keeps its name: the server sent nothing for that long
+        else:
             error = map_exception(exc, "GET", shown)
             if response is not None:  # the body broke off: keep the status line
                 error.response = received(response, "GET", shown, None, _since(started))

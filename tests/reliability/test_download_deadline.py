@@ -160,6 +160,21 @@ def test_a_download_may_outlast_the_call_timeout_within_download_timeout() -> No
     assert time.monotonic() - started > 0.2  # longer than a call may take: not cut
 
 
+def test_a_silent_file_server_is_a_read_timeout_long_before_download_timeout() -> None:
+    def headers_then_silence(conn: socket.socket, stop: threading.Event) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc")
+        stop.wait(5.0)
+
+    sink = Sink()
+    with exporting(headers_then_silence, timeout=0.2, download_timeout=5.0) as c:
+        started = time.monotonic()
+        with pytest.raises(errors.ReadTimeout) as info:
+            c.v2.cdrs.download_cdr_export(7, sink)
+        elapsed = time.monotonic() - started
+    assert info.value.response is not None and info.value.response.status == 200
+    assert 0.2 * 0.9 <= elapsed < 0.2 + SLACK  # each wait for a byte: the call's timeout
+
+
 def test_the_default_download_timeout_is_an_hour() -> None:
     client = flowroute.Client(*KEYS)
     assert client._transport.download_timeout == 3600.0
