@@ -59,7 +59,7 @@ _RECHECK = 0.05
 class Attempt:
     """One attempt's deadline and the connection it is using."""
 
-    __slots__ = ("clock", "connection", "deadline", "due", "expired", "watchdog")
+    __slots__ = ("clock", "connection", "deadline", "due", "expired", "unsent", "watchdog", "wrote")
 
     def __init__(self, deadline: float, watchdog: Watchdog) -> None:
         self.deadline = deadline
@@ -68,6 +68,8 @@ class Attempt:
         self.expired = False
         self.watchdog = watchdog
         self.clock = watchdog.clock
+        self.wrote = False  # a deadline-keeping connection sent some of the request
+        self.unsent = False  # refused past the deadline before sending a byte of it
 
     def watch(self, connection: Any) -> None:
         """Have the watchdog cut `connection` once the deadline passes."""
@@ -282,11 +284,17 @@ class _Bounded(HTTPConnection):
             if self.sock is None and self.auto_open:
                 self.connect()  # what http.client's send does first
             if self.sock is not None:
+                try:
+                    left = attempt.left()
+                except _Expired:
+                    # Connected too late: a call that is not idempotent was not carried out.
+                    attempt.unsent = not attempt.wrote
+                    raise
                 # The socket may keep a shorter timeout from its last attempt: set it afresh.
-                left = attempt.left()
                 timeout = self.timeout
                 nominal = timeout if isinstance(timeout, (int, float)) else None
                 self.sock.settimeout(left if nominal is None or nominal > left else nominal)
+            attempt.wrote = True
         super().send(data)
 
 

@@ -80,6 +80,23 @@ def test_nothing_is_sent_once_the_deadline_has_passed(monkeypatch: pytest.Monkey
     assert [line for line in server.requests if line] == []
 
 
+def test_a_purchase_refused_at_the_deadline_is_known_not_done(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Connected past the deadline, nothing of the request sent: the number was not
+    # bought, so the caller is not told to look before retrying.
+    fresh_watchdog(monkeypatch, clock=jumping_clock())
+    server = Hostile(OK)
+    with (
+        server as url,
+        quick_client(url, timeout=5.0) as c,
+        pytest.raises(errors.FlowrouteError) as caught,
+    ):
+        c.v2.numbers.purchase_a_phone_number("12065550100")
+    assert type(caught.value) is errors.ResponseTimeout
+    assert [line for line in server.requests if line] == []
+
+
 def test_the_deadline_holds_through_a_proxy_from_the_environment(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
