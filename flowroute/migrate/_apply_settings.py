@@ -71,7 +71,9 @@ def keys_elsewhere(tree: ast.Module, scanner: _Scanner) -> str:
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and node not in top:
             given += [target for target, _ in credential_settings(scanner, node)]
-        elif isinstance(node, ast.Call) and (node.args or node.keywords):
+        elif isinstance(node, ast.Call) and (
+            node.args or any(k.arg != "base_url" for k in node.keywords)  # base_url: no key
+        ):
             made = scanner.resolve(node.func)
             known = legacy_name(made) if isinstance(made, Ref) else None
             if known is not None and known.kind in ("controller", "client"):
@@ -85,24 +87,37 @@ def keys_elsewhere(tree: ast.Module, scanner: _Scanner) -> str:
     )
 
 
+def _base_uri_of(scanner: _Scanner, target: ast.expr) -> str:
+    """The library whose base URI setting `target` is ("": none)."""
+    library = _configuration(scanner, target, {a for a, _, _ in BASE_URIS.values()})
+    attribute = target.attr if isinstance(target, ast.Attribute) else ""
+    return library if library and attribute == BASE_URIS[library][0] else ""
+
+
 def _base_uri_settings(tree: ast.Module, scanner: _Scanner) -> Iterator[tuple[str, str, object]]:
-    """(library, setting as written, value: a str literal, or the source of anything else)."""
-    attributes = {attribute for attribute, _, _ in BASE_URIS.values()}
+    """(library, setting as written, its value if it is a str literal, else None).
+
+    A setting is an assignment to a ``Configuration`` class's base URI, or
+    the compat layer's ``FlowroutenumbersandmessagingClient(base_url=...)``,
+    which sets the v3 SDK's ``Configuration.base_uri``.
+    """
     for node in ast.walk(tree):
+        found: list[tuple[str, ast.expr]] = []  # (library, value)
         if isinstance(node, ast.Assign):
-            targets, value = node.targets, node.value
+            found = [(_base_uri_of(scanner, t), node.value) for t in node.targets]
         elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and node.value is not None:
-            targets, value = [node.target], node.value
-        else:
-            continue
-        for target in targets:
-            library = _configuration(scanner, target, attributes)
-            if library and target.attr == BASE_URIS[library][0]:  # type: ignore[attr-defined]
-                literal = isinstance(value, ast.Constant) and isinstance(value.value, str)
-                if isinstance(node, ast.AugAssign) or not literal:
-                    yield library, ast.unparse(node).split("\n", 1)[0], None
-                else:
-                    yield library, ast.unparse(target), value.value  # type: ignore[attr-defined]
+            found = [(_base_uri_of(scanner, node.target), node.value)]
+        elif isinstance(node, ast.Call):
+            made = scanner.resolve(node.func)
+            known = legacy_name(made) if isinstance(made, Ref) else None
+            if known is not None and known.kind == "client":
+                found = [(known.library, k.value) for k in node.keywords if k.arg == "base_url"]
+        for library, value in found:
+            literal = isinstance(value, ast.Constant) and isinstance(value.value, str)
+            if library and literal and not isinstance(node, ast.AugAssign):
+                yield library, "", getattr(value, "value", None)
+            elif library:
+                yield library, ast.unparse(node).split("\n", 1)[0], None
 
 
 def base_url(tree: ast.Module, scanner: _Scanner, libraries: Iterable[str]) -> tuple[str, str]:

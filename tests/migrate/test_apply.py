@@ -300,6 +300,11 @@ _NOT_CARRIED_AUGMENTED = [
     "#   base_url=, that URI without its `/v1`, or it talks to $FLOWROUTE_BASE_URL or",
     "#   production",
 ]
+_NOT_CARRIED_V3 = [
+    "# flowroute-migrate: `FlowroutenumbersandmessagingClient(base_url=url)` is not carried",
+    "#   over: pass this client base_url=, that URI, or it talks to $FLOWROUTE_BASE_URL or",
+    "#   production",
+]
 _FROM_ENVIRONMENT = "client = flowroute.Client()  # keys from $FR_ACCESS_KEY and $FR_SECRET_KEY"
 
 
@@ -446,3 +451,29 @@ def test_a_line_is_wrapped_only_past_100_characters(length: int) -> None:
     assert len(one_line) == length
     lines = apply_source(source).after.splitlines()[4:]
     assert lines == ([one_line] if length == 100 else wrapped)
+
+
+@pytest.mark.parametrize(
+    ("given", "client"),
+    [
+        (
+            "'http://127.0.0.1:9000/'",
+            [
+                "# keys from $FR_ACCESS_KEY and $FR_SECRET_KEY",
+                'client = flowroute.Client(base_url="http://127.0.0.1:9000")',
+            ],
+        ),
+        (
+            "url",
+            [*_NOT_CARRIED_V3, _FROM_ENVIRONMENT],
+        ),
+    ],
+)
+def test_the_compat_v3_clients_base_url_is_carried_over(given: str, client: list[str]) -> None:
+    # The compat layer's FlowroutenumbersandmessagingClient takes base_url (the SDK did not).
+    source = (
+        "from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import *\n"
+        f"routes = FlowroutenumbersandmessagingClient(base_url={given}).routes\n"
+        "def run():\n    routes.list_inbound_routes()\n"
+    )
+    assert apply_source(source).after.splitlines()[1:-3] == ["import flowroute", "", *client]
