@@ -1,6 +1,6 @@
 # Two commands for a new user: `make demo` and `make test`.
 #
-# `make test` checks both ends of what the package supports:
+# `make test` runs the suite on every Python the package declares:
 #   .venv      the newest supported Python (3.13) with the newest dependencies and
 #              every extra (the optional orjson decoder included):
 #              lint, format check, mypy --strict, docs build and the suite;
@@ -8,14 +8,23 @@
 #              at its floor, pinned exactly by constraints/min.txt (the optional
 #              orjson and libcst too): the suite, reading bodies with the standard
 #              library's decoder (FLOWROUTE_TEST_JSON=stdlib, see tests/conftest.py)
-#              but for the decoder's own tests, which run both decoders.
-# Each venv is created on first use and rebuilt when pyproject.toml changes.
+#              but for the decoder's own tests, which run both decoders;
+#   .venv-3.10, .venv-3.11, .venv-3.12  the Pythons between, with the newest
+#              dependencies and every extra: the suite (3.11 reads date-times with
+#              fromisoformat but cannot fill models by class assignment, a
+#              combination neither end has).
+# Each venv is created on first use and rebuilt when pyproject.toml changes. The
+# runs go in parallel (TEST_JOBS, 4): a third of each is waiting on loopback
+# servers (deadlines, drips), so they overlap well even on two cores.
 #
-# The two Pythons are looked up on PATH (python3.13, python3.9) and in pyenv
-# (~/.pyenv/versions/3.13.*, 3.9.*); name them yourself if they live elsewhere:
+# The Pythons are looked up on PATH (python3.13, python3.9, ...) and in pyenv
+# (~/.pyenv/versions/3.13.*, 3.9.*, ...); name the ends yourself if they live
+# elsewhere, or leave the middle ones out (MIDDLE=) where they are not installed:
 #   make test PYTHON_NEWEST=/opt/python3.13/bin/python3 PYTHON_OLDEST=/usr/bin/python3.9
 NEWEST := 3.13
 OLDEST := 3.9
+MIDDLE ?= 3.10 3.11 3.12
+TEST_JOBS ?= 4
 
 # The first of $(2) that runs and reports version $(1), or nothing.
 runs_as = $(firstword $(foreach p,$(2),$(shell $(p) -c \
@@ -40,13 +49,20 @@ PYTEST_ARGS ?= -q
 # (Variables: a comma inside $(call ...) arguments would split them.)
 INSTALL_NEWEST := --upgrade --upgrade-strategy eager -e '.[testing,fast,migrate]' --group dev
 INSTALL_OLDEST := -c constraints/min.txt -e '.[testing,fast,migrate]' --group test
+INSTALL_MIDDLE := --upgrade --upgrade-strategy eager -e '.[testing,fast,migrate]' --group test
 
-.PHONY: demo test test-newest test-min lint typecheck pytest docs bench fuzz check-wheel clean
+.PHONY: demo test test-all test-newest test-min test-middle lint typecheck pytest docs bench fuzz \
+	check-wheel clean
+
+# What to pass make when Python $(1) is not found.
+python_hint = $(if $(filter $(1),$(NEWEST)),PYTHON_NEWEST=/path/to/python$(1),$(if \
+	$(filter $(1),$(OLDEST)),PYTHON_OLDEST=/path/to/python$(1),MIDDLE='$(filter-out \
+	$(1),$(MIDDLE))' to test without it))
 
 # $(1): venv, $(2): Python version, $(3): interpreter, $(4): pip install arguments.
 define make_venv
 	@test -n "$(3)" || { echo "make: needs Python $(2) for $(1): install it (pyenv install $(2))" \
-		"or name it: make $(or $(MAKECMDGOALS),demo) PYTHON_$(if $(filter $(2),$(NEWEST)),NEWEST,OLDEST)=/path/to/python$(2)" >&2; exit 1; }
+		"or pass $(call python_hint,$(2))" >&2; exit 1; }
 	@# A venv left from another Python is rebuilt rather than reused.
 	@$(1)/bin/python -c 'import sys; sys.exit("%d.%d" % sys.version_info[:2] != "$(2)")' \
 		2>/dev/null || { rm -rf $(1) && $(3) -m venv $(1); }
@@ -54,6 +70,16 @@ define make_venv
 	$(1)/bin/python -m pip install --quiet $(4)
 	touch $@
 endef
+
+# $(1): a Python version between the ends: its venv, and its run of the suite.
+define middle_python
+.venv-$(1)/.installed: pyproject.toml Makefile
+	$$(call make_venv,.venv-$(1),$(1),$$(call find_python,$(1)),$$(INSTALL_MIDDLE))
+
+test-$(1): .venv-$(1)/.installed
+	FLOWROUTE_FUZZ_EXAMPLES=50 .venv-$(1)/bin/python -m pytest $$(PYTEST_ARGS) -p no:cacheprovider
+endef
+$(foreach version,$(MIDDLE),$(eval $(call middle_python,$(version))))
 
 # Every extra on both stacks: the newest reads every body with orjson (and mypy checks
 # that path); the oldest installs orjson at its floor for tests/test_json.py and reads
@@ -67,7 +93,12 @@ $(STAMP_MIN): pyproject.toml constraints/min.txt Makefile
 demo: $(STAMP)
 	$(BIN)/flowroute demo
 
-test: test-newest test-min
+test:
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-all
+
+test-all: test-newest test-min test-middle
+
+test-middle: $(addprefix test-,$(MIDDLE))
 
 test-newest: lint typecheck docs pytest
 
@@ -114,4 +145,5 @@ check-wheel:
 	scripts/check-wheel $(PYTHON_NEWEST) $(PYTHON_OLDEST)
 
 clean:
-	rm -rf $(VENV) $(VENV_MIN) docs/_build .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(VENV_MIN) $(addprefix .venv-,$(MIDDLE)) docs/_build .mypy_cache \
+		.ruff_cache .pytest_cache
