@@ -2,7 +2,7 @@
 
 ``client.v2...`` names and keywords are longer than the legacy call's: a
 line that fitted may not any more. Only the statement's own call (``x =
-client.v2...(...)``, ``client.v2...(...)``, with ``.raw`` or not) is
+client.v2...(...)``, ``return client.v2...(...)``, with ``.raw`` or not) is
 wrapped, and only when nothing could be lost or misplaced: no comment
 inside the call and no argument spanning lines. Its arguments then go one
 a line, a level deeper than the statement, with a trailing comma, as
@@ -32,7 +32,10 @@ def wrap(
         indent: the columns of the statement's indentation.
     """
     small = statement.body[0] if len(statement.body) == 1 else None
-    if not isinstance(small, (cst.Expr, cst.Assign)) or id(small.value) not in rewritten:
+    if (
+        not isinstance(small, (cst.Expr, cst.Assign, cst.Return))
+        or id(small.value) not in rewritten
+    ):
         return statement
     value = small.value
     call = value.value if isinstance(value, cst.Attribute) else value  # `.raw` or not

@@ -477,3 +477,55 @@ def test_the_compat_v3_clients_base_url_is_carried_over(given: str, client: list
         "def run():\n    routes.list_inbound_routes()\n"
     )
     assert apply_source(source).after.splitlines()[1:-3] == ["import flowroute", "", *client]
+
+
+def test_a_returned_call_is_wrapped_too() -> None:
+    source = (
+        "from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import *\n"
+        "numbers = FlowroutenumbersandmessagingClient().numbers\n"
+        "def owned(starts_with, ends_with, contains):\n"
+        "    return numbers.list_account_phone_numbers(starts_with, ends_with, contains)\n"
+    )
+    assert apply_source(source).after.splitlines()[-6:] == [
+        "def owned(starts_with, ends_with, contains):",
+        "    return client.v2.numbers.list_account_phone_numbers(",
+        "        starts_with=starts_with,",
+        "        ends_with=ends_with,",
+        "        contains=contains,",
+        "    ).raw",
+    ]
+
+
+_IMPORTS = (
+    "from FlowrouteNumbersLib.Controllers.TelephoneNumbersController import *\n"
+    "from FlowrouteMessagingLib.Configuration import Configuration as Messaging\n"
+    "from FlowrouteMessagingLib.Controllers.APIController import APIController\n"
+    "from FlowrouteMessagingLib.Models.Message import Message\n"
+    "from flowroutenumbersandmessaging.configuration import Configuration as V3\n"
+    "from flowroutenumbersandmessaging.flowroutenumbersandmessaging_client import *\n"
+)
+_NUMBERS_CALL = "TelephoneNumbersController().purchase('METERED', n)"
+_MESSAGING_CALL = "APIController().create_message(Message(to=n, from_=n, content=n))"
+_V3_CALL = "FlowroutenumbersandmessagingClient().routes.list_inbound_routes()"
+
+
+@pytest.mark.parametrize("environment", ["", "http://127.0.0.1:9999"])
+@pytest.mark.parametrize(
+    ("setting", "call", "base_url"),
+    [
+        ("Configuration.BASE_URI = 'https://api.flowroute.com/v1/'", _NUMBERS_CALL, ""),
+        ("Messaging.BASE_URI = 'https://api.flowroute.com/v2.1'", _MESSAGING_CALL, ""),
+        ("Messaging.BASE_URI = 'http://localhost:8080/v2.1'", _MESSAGING_CALL, "localhost:8080"),
+        ("V3.base_uri = 'https://api.flowroute.com/'", _V3_CALL, ""),
+        ("V3.base_uri = 'http://localhost:8080/v2'", _V3_CALL, "localhost:8080/v2"),
+    ],
+)
+def test_the_base_url_written_does_not_depend_on_the_environment(
+    setting: str, call: str, base_url: str, environment: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At run time the compat layer lets $FLOWROUTE_BASE_URL win over a default
+    # base URI; the rewrite must be the same on every machine it runs on.
+    monkeypatch.setenv("FLOWROUTE_BASE_URL", environment)
+    source = f"{_IMPORTS}{setting}\ndef run(n):\n    {call}\n"
+    argument = f'base_url="http://{base_url}"' if base_url else ""
+    assert f"\nclient = flowroute.Client({argument})" in apply_source(source).after
