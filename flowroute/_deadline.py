@@ -68,7 +68,7 @@ class Attempt:
         self.expired = False
         self.watchdog = watchdog
         self.clock = watchdog.clock
-        self.wrote = False  # a deadline-keeping connection sent some of the request
+        self.wrote = False  # a deadline-keeping connection sent some of the request itself
         self.unsent = False  # refused past the deadline before sending a byte of it
 
     def watch(self, connection: Any) -> None:
@@ -278,6 +278,14 @@ class _Bounded(HTTPConnection):
             attempt.connection = self  # kept by the connection itself: nothing to watch
         super().request(*args, **kwargs)
 
+    def connect(self) -> None:
+        # A proxy's CONNECT is sent from here: no byte of the request itself.
+        self._connecting = True
+        try:
+            super().connect()
+        finally:
+            self._connecting = False
+
     def send(self, data: Any) -> None:
         attempt = _current()
         if attempt is not None:
@@ -294,7 +302,8 @@ class _Bounded(HTTPConnection):
                 timeout = self.timeout
                 nominal = timeout if isinstance(timeout, (int, float)) else None
                 self.sock.settimeout(left if nominal is None or nominal > left else nominal)
-            attempt.wrote = True
+            if not getattr(self, "_connecting", False):
+                attempt.wrote = True
         super().send(data)
 
 

@@ -115,9 +115,17 @@ _EXCEPTION_MAP: tuple[tuple[type[Exception], type[errors.TransportError], str], 
 )
 
 
-def map_exception(exc: requests.RequestException, method: str, url: str) -> errors.TransportError:
+def map_exception(
+    exc: requests.RequestException, method: str, url: str, *, wrote: bool = False
+) -> errors.TransportError:
+    """The `flowroute.errors` exception for `exc`; `wrote`: bytes of the request are known sent."""
     if _sent_nothing(exc) and not isinstance(exc, requests.ConnectTimeout):
         return errors.ConnectError("connection refused or unreachable", method=method, url=url)
+    if wrote and isinstance(exc, requests.exceptions.SSLError):
+        # Not the handshake: the request went out, and a ConnectError says it did not.
+        return errors.ReadError(
+            "TLS connection failed after the request was sent: SSLError", method=method, url=url
+        )
     if exc.args and isinstance(exc.args[0], urllib3.exceptions.ReadTimeoutError):
         # requests reports a read timeout in the body as a ConnectionError around
         # urllib3's: it is a timeout all the same (the README: every timeout is one).
@@ -148,6 +156,7 @@ def failed(
     url: str,
     response: Optional[requests.Response] = None,
     started: float = 0.0,
+    wrote: bool = False,
 ) -> Result:
     """The attempt broke off; `expired` is its timeout when its deadline passed, else 0.
 
@@ -158,12 +167,13 @@ def failed(
     timeout that ended with the deadline) is the deadline.
     `response` is the answer whose body broke off, if its headers had
     arrived (at `started`, on the `time.monotonic` clock): the error keeps it.
+    `wrote`: bytes of the request are known to have left (see `map_exception`).
     """
     error: errors.TransportError
     if expired and not isinstance(exc, requests.ConnectTimeout):
         error = timed_out(expired, method, url)
     else:
-        error = map_exception(exc, method, url)
+        error = map_exception(exc, method, url, wrote=wrote)
     if response is not None:
         error.response = received(response, method, url, None, time.monotonic() - started)
     error.__cause__, error.__suppress_context__ = exc, True

@@ -240,7 +240,8 @@ class Transport:
             # A socket timeout ending past the deadline ties with the watchdog's cut
             # (a float timeout is both): the deadline is what held, whichever came first.
             late = watch.expired or watch.clock() >= watch.deadline
-            result = failed(exc, self.deadline if late else 0, method, url, response, sent)
+            expired = self.deadline if late else 0
+            result = failed(exc, expired, method, url, response, sent, wrote=watch.wrote)
             result.sent = result.sent and not watch.unsent
             return result
         except errors.TransportError as exc:  # over the size cap, or the deadline between reads

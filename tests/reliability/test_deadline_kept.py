@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import ssl
 import time
 from pathlib import Path
@@ -190,3 +191,41 @@ def test_the_deadline_holds_over_tls_without_a_thread(
         elapsed = time.monotonic() - started
     assert 0.27 <= elapsed < 0.3 + SLACK
     assert watched == []
+
+
+def tls_garbage_after_the_request(conn: Any, stop: Any) -> None:
+    # The request was read (bought, for all the client knows); then the TLS stream
+    # breaks: bytes that are no TLS record, written under the TLS layer.
+    os.write(conn.fileno(), b"HTTP/1.1 200 OK\r\n\r\n")
+    stop.wait(0.5)
+
+
+def test_a_purchase_whose_tls_breaks_after_it_was_sent_is_an_unknown_outcome(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ConnectError promises "the request was not sent": a TLS failure after the
+    # request went out must not be reported as one, nor retried.
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(TLS / "ca.pem"))
+    server = TLSHostile(tls_garbage_after_the_request)
+    with (
+        server as url,
+        quick_client(url, timeout=5.0) as c,
+        pytest.raises(errors.FlowrouteError) as caught,
+    ):
+        c.v2.numbers.purchase_a_phone_number("12065550100")
+    assert type(caught.value) is errors.OutcomeUnknownError, repr(caught.value)
+    assert [line for line in server.requests if line] == ["POST /v2/numbers/12065550100 HTTP/1.1"]
+
+
+def test_a_tls_handshake_failure_is_known_not_sent(monkeypatch: pytest.MonkeyPatch) -> None:
+    # No CA bundle for the test's certificate: refused before a byte of the request left.
+    monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
+    server = TLSHostile(OK)
+    with (
+        server as url,
+        quick_client(url, timeout=5.0) as c,
+        pytest.raises(errors.FlowrouteError) as caught,
+    ):
+        c.v2.numbers.purchase_a_phone_number("12065550100")
+    assert type(caught.value) is errors.ConnectError, repr(caught.value)
