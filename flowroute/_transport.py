@@ -273,11 +273,21 @@ class Transport:
         request = auth(request)
         return self._adapter_send(url, request)
 
-    def _adapter_send(self, url: str, request: requests.PreparedRequest) -> requests.Response:
-        """Send a prepared request, streamed, with the session's TLS and proxy settings."""
+    def _adapter_send(
+        self,
+        url: str,
+        request: requests.PreparedRequest,
+        proxies: Optional[Mapping[str, str]] = None,
+    ) -> requests.Response:
+        """Send a prepared request, streamed, with the session's TLS and proxy settings.
+
+        `proxies`: those for `url` when it is not on the base URL's host.
+        """
+        if proxies is None:
+            proxies = self._proxies
         adapter = self.session.get_adapter(url)
         if not self._owns_session:  # the caller's adapter: let the watchdog see its connections
-            watch_pool(adapter, request, proxies=self._proxies)
+            watch_pool(adapter, request, proxies=proxies)
         try:
             return adapter.send(
                 request,
@@ -285,7 +295,7 @@ class Transport:
                 timeout=self.timeout,
                 verify=self._verify,
                 cert=self._cert,
-                proxies=self._proxies,
+                proxies=proxies,
             )
         except OSError as exc:
             if isinstance(exc, requests.RequestException):
@@ -319,9 +329,13 @@ class Transport:
         """
         from ._download import download  # the first download's cost, not every import's
 
+        url = self.base_url + url if url.startswith("/") else url
+        # The file may be on another host (presigned storage), which NO_PROXY may treat
+        # otherwise: its proxies, as requests would choose them (a download is rare).
+        proxies = settings_for(self.session, url, own=self._owns_session)[2]
         return download(
-            self._adapter_send,
-            self.base_url + url if url.startswith("/") else url,
+            lambda to, request: self._adapter_send(to, request, proxies),
+            url,
             auth=auth,
             into=into,
             headers=self._headers,

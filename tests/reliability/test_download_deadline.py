@@ -196,3 +196,32 @@ def test_the_callers_session_is_still_theirs_after_a_cut_download() -> None:
             cut(c, Sink())
         assert session.get(f"{other}/own", timeout=5.0).content == b"fine"  # never watched
     session.close()
+
+
+@pytest.mark.parametrize("session", [None, "plain"])
+def test_a_download_from_another_host_takes_the_proxy_requests_would(
+    session: Optional[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # NO_PROXY exempts the API's host, not the storage host: requests sends the
+    # file's GET through the proxy, and so must the Client.
+    for name in ("ALL_PROXY", "all_proxy", "http_proxy", "no_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    body = b"direction\r\nOutbound\r\n"
+    with ExitStack() as stack:
+        storage = Hostile(answer("200 OK", b"wrong server"))
+        proxy = Hostile(answer("200 OK", body))
+        file_url = stack.enter_context(storage).replace("127.0.0.1", "localhost")
+        monkeypatch.setenv("HTTP_PROXY", stack.enter_context(proxy))
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        export = {
+            "type": "cdrexport",
+            "id": "7",
+            "attributes": {"status": "completed", "download_url": f"{file_url}/7.csv"},
+        }
+        api = stack.enter_context(Hostile(answer("200 OK", json.dumps({"data": export}).encode())))
+        options = {} if session is None else {"session": own_session(session)}
+        c = stack.enter_context(flowroute.Client(*KEYS, base_url=api, **options))
+        sink = Sink()
+        c.v2.cdrs.download_cdr_export(7, sink)
+    assert proxy.requests == [f"GET {file_url}/7.csv HTTP/1.1"]
+    assert storage.requests == [] and sink.size == len(body)
