@@ -288,8 +288,9 @@ class Emulator:
         """Answer `requests` calls under `base_url` in-process for a `with` block.
 
         Needs the ``responses`` package (the ``flowroute-sdk[testing]`` extra).
-        Requests to other URLs fail with a connection error, as `responses`
-        does for anything it was not told about.
+        Requests to other URLs fail as a refused connection would
+        (`requests.ConnectionError`; `flowroute.errors.ConnectError` through a
+        Client): nothing was sent.
 
         Returns:
             A context manager yielding `base_url` without a trailing slash.

@@ -1,7 +1,8 @@
 """The in-process front door: the `responses` library intercepts `requests`.
 
 No socket is opened: every request `requests` sends under the base URL is
-turned into a `Request` record and answered by the dispatcher. `responses`
+turned into a `Request` record and answered by the dispatcher; one to any
+other URL is refused, as a connection to a host that is not there. `responses`
 is imported only here, when a mock starts.
 
 Connection faults become the exceptions `requests` raises for the real
@@ -150,8 +151,15 @@ def _intercept(requests_mock: Any, dispatcher: Dispatcher, base: str) -> Iterato
             body = body[: len(body) // 2]
         return response.status, headers, body
 
-    under_base = re.compile(re.escape(base) + r"(?:[/?#]|$)")
+    def refuse(prepared: Any) -> tuple[int, dict[str, str], Any]:
+        raise _refused(prepared)
+
+    served = re.escape(base) + r"(?:[/?#]|$)"
+    # Any other URL is a refused connection, as off the network: nothing was sent,
+    # so a purchase there fails as not made, not as "may have been bought".
+    # (The two patterns never both match: responses would drop the first match.)
     with requests_mock(assert_all_requests_are_fired=False) as intercept:
         for method in METHODS:
-            intercept.add_callback(method, under_base, callback=answer, content_type=None)
+            intercept.add_callback(method, re.compile(served), callback=answer, content_type=None)
+            intercept.add_callback(method, re.compile(f"(?!{served})"), callback=refuse)
         yield base

@@ -35,8 +35,12 @@ def _text(scan: Scan) -> str:
 
 
 def _summary_line(scan: Scan) -> str:
-    files = len({f.path for f in scan.findings})
-    return f"{len(scan.findings)} legacy uses in {files} files"
+    uses, files = len(scan.findings), len({f.path for f in scan.findings})
+    return f"{uses} legacy {_plural(uses, 'use')} in {files} {_plural(files, 'file')}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else noun + "s"
 
 
 def _cell(text: str) -> str:

@@ -94,6 +94,21 @@ def test_mock_with_a_base_url_under_a_path(emulator: Emulator) -> None:
     assert emulator.requests[0].path == "/v2/routes"
 
 
+def test_mock_refuses_other_urls_as_a_refused_connection(emulator: Emulator) -> None:
+    import flowroute
+    from flowroute.errors import ConnectError
+
+    client = flowroute.Client(emulator.access_key, emulator.secret_key)
+    with emulator.mock(base_url="https://fake.test"):
+        # Nothing was sent: not an OutcomeUnknownError saying the number may have been bought.
+        with pytest.raises(ConnectError, match="refused"):
+            client.v2.numbers.purchase_a_phone_number("12012551234")
+        with pytest.raises(requests.ConnectionError, match="Connection refused"):
+            requests.get("https://fake.test.example/v2/routes")
+        assert requests.get("https://fake.test/v2/routes", auth=auth(emulator)).status_code == 200
+    assert [r.path for r in emulator.requests] == ["/v2/routes"]
+
+
 def test_mock_refuses_a_non_http_base_url(emulator: Emulator) -> None:
     with pytest.raises(ValueError, match="base_url"):
         emulator.mock(base_url="ftp://files.example.com")

@@ -55,6 +55,13 @@ def test_json_summary_counts_every_finding(at_root: None) -> None:
     assert document["unreadable"] == []
 
 
+def test_the_summary_says_one_use_in_one_file(tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.py"
+    legacy.write_text("from FlowrouteNumbersLib import Configuration\n")
+    code, out = run("scan", str(legacy))
+    assert code == 1 and "\n1 legacy use in 1 file\n" in out
+
+
 def test_clean_code_exits_0(at_root: None) -> None:
     assert run("scan", "tests/migrate/corpus/clean.py") == (0, "0 legacy uses in 0 files\n")
 
