@@ -9,8 +9,10 @@ Transport creates) keep it themselves, without a thread: before every
 send and every read of the socket they shorten its timeout to what is
 left of the attempt's time, and refuse to wait once none is. A dripping
 server then fails the read at the deadline, and the Transport, seeing the
-attempt expired, reports a `ResponseTimeout`. Connecting is bounded by the
-connect timeout; a send or read that starts after the deadline is refused.
+attempt expired, reports a `ResponseTimeout`. Connecting to each of the
+host's addresses, and the TLS handshake, are bounded by the connect timeout
+and the time left; a send or read that starts after the deadline is refused.
+Resolving the host name is not bounded (no socket timeout applies to it).
 
 Other connections are cut by a watchdog thread, started only for them: a
 session of the caller's own keeps its adapters (retries, proxies, TLS
@@ -42,7 +44,9 @@ from requests.adapters import BaseAdapter, HTTPAdapter
 from requests.utils import select_proxy
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from urllib3.poolmanager import ProxyManager
+from urllib3.util.connection import allowed_gai_family
 
 __all__ = ["Attempt", "DeadlineAdapter", "Watchdog", "watch_pool"]
 
@@ -278,6 +282,53 @@ class _Bounded(HTTPConnection):
             attempt.connection = self  # kept by the connection itself: nothing to watch
         super().request(*args, **kwargs)
 
+    def _new_conn(self) -> Any:
+        """urllib3's connect, each of the host's addresses given only what is left of the attempt.
+
+        urllib3 gives every address the whole connect timeout: a host whose
+        first addresses drop packets (an IPv6 route that black-holes) would
+        hold the attempt for that many timeouts. Resolving the name is not
+        bounded: no socket timeout applies to it.
+        """
+        attempt = _current()
+        if attempt is None:
+            return super()._new_conn()
+        host, nominal = self._dns_host, self.timeout
+        try:
+            found = socket.getaddrinfo(
+                host.strip("[]"), self.port, allowed_gai_family(), socket.SOCK_STREAM
+            )
+        except (OSError, UnicodeError):
+            found = []
+        if not found:  # a name that does not resolve: urllib3 reports it
+            return super()._new_conn()
+        last: Optional[Exception] = None
+        for *_, address in found:
+            left = attempt.deadline - attempt.clock()
+            if left <= 0:
+                break
+            self._dns_host, self.timeout = str(address[0]), _within(nominal, left)
+            try:
+                sock = super()._new_conn()
+            except (ConnectTimeoutError, NewConnectionError) as exc:
+                last = exc
+                continue
+            finally:
+                self._dns_host, self.timeout = host, nominal
+            # The TLS handshake and a proxy's CONNECT that follow wait on this
+            # socket's timeout: what is left now, not what was when connecting began.
+            left = attempt.deadline - attempt.clock()
+            if left > 0:
+                sock.settimeout(_within(nominal, left))
+                return sock
+            sock.close()
+            last = None
+            break
+        if last is None:  # the deadline passed before a connection: nothing of the request sent
+            attempt.expired, attempt.unsent = True, not attempt.wrote
+            raise _Expired("the attempt's deadline has passed")
+        raise last
+
     def connect(self) -> None:
         # A proxy's CONNECT is sent from here: no byte of the request itself.
         self._connecting = True
@@ -305,6 +356,11 @@ class _Bounded(HTTPConnection):
             if not getattr(self, "_connecting", False):
                 attempt.wrote = True
         super().send(data)
+
+
+def _within(timeout: Any, left: float) -> float:
+    # urllib3's timeout, a number or its "default" marker, cut to the time left.
+    return min(timeout, left) if isinstance(timeout, (int, float)) else left
 
 
 class _HTTPConnection(_Bounded):

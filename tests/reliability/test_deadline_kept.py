@@ -229,3 +229,78 @@ def test_a_tls_handshake_failure_is_known_not_sent(monkeypatch: pytest.MonkeyPat
     ):
         c.v2.numbers.purchase_a_phone_number("12065550100")
     assert type(caught.value) is errors.ConnectError, repr(caught.value)
+
+
+@pytest.fixture
+def black_hole() -> Any:
+    """A loopback port whose SYNs are dropped: a listener with its accept queue full."""
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0), backlog=0)
+    port = listener.getsockname()[1]
+    queued = []
+    for _ in range(8):  # fill the queue; a connect that does not complete at once is held
+        client = socket.socket()
+        client.setblocking(False)
+        client.connect_ex(("127.0.0.1", port))
+        queued.append(client)
+    yield port
+    for client in queued:
+        client.close()
+    listener.close()
+
+
+def test_connecting_to_a_host_of_many_addresses_stays_within_the_deadline(
+    black_hole: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # socket.create_connection gives each address the whole connect timeout: a host
+    # with six black-holed addresses (say, an IPv6 route that drops everything) took
+    # six timeouts. The attempt's deadline covers connecting, whatever the addresses.
+    import socket
+
+    real = socket.getaddrinfo
+
+    def six_addresses(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "api.example.test":
+            return real("127.0.0.1", *args, **kwargs) * 6
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", six_addresses)
+    url = f"http://api.example.test:{black_hole}"
+    with quick_client(url, timeout=0.5, allow_insecure_http=True) as c:
+        started = time.monotonic()
+        with pytest.raises(errors.TimeoutError):
+            c.v2.numbers.purchase_a_phone_number("12065550100")
+        elapsed = time.monotonic() - started
+    assert elapsed < 0.5 + SLACK  # six timeouts would be 3 s
+
+
+def test_a_tls_handshake_after_a_slow_connect_gets_only_what_is_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The handshake waits on the socket's timeout, set when connecting began: after
+    # a connect that took most of the attempt, a silent server held it a whole
+    # connect timeout more. A connect taking 2.9 of 3 s is a clock jump here.
+    import socket
+
+    from urllib3.connection import HTTPConnection
+
+    connected: list[bool] = []
+    original = HTTPConnection._new_conn
+
+    def slow_connect(self: Any) -> Any:
+        sock = original(self)
+        connected.append(True)
+        return sock
+
+    monkeypatch.setattr(HTTPConnection, "_new_conn", slow_connect)
+    fresh_watchdog(monkeypatch, clock=lambda: time.monotonic() + (2.9 if connected else 0.0))
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(TLS / "ca.pem"))
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # connects, never accepted
+        url = f"https://127.0.0.1:{silent.getsockname()[1]}"
+        with quick_client(url, timeout=3.0) as c:
+            started = time.monotonic()
+            with pytest.raises(errors.TimeoutError):
+                c.v2.numbers.list_account_phone_numbers()
+            elapsed = time.monotonic() - started
+    assert connected and elapsed < 0.1 + SLACK  # not the 3 s of a whole connect timeout
