@@ -101,7 +101,7 @@ def download(
         if late and not isinstance(exc, requests.ConnectTimeout):
             error = _late(seconds, shown, counted.written, response, started)
         else:
-            error = map_exception(exc, "GET", shown)
+            error = map_exception(exc, "GET", shown, wrote=watch.wrote or response is not None)
             if response is not None:  # the body broke off: keep the status line
                 error.response = received(response, "GET", shown, None, _since(started))
         raise error from exc

@@ -241,7 +241,9 @@ class Transport:
             # (a float timeout is both): the deadline is what held, whichever came first.
             late = watch.expired or watch.clock() >= watch.deadline
             expired = self.deadline if late else 0
-            result = failed(exc, expired, method, url, response, sent, wrote=watch.wrote)
+            # Headers in: the request went out, whatever the adapter.
+            wrote = watch.wrote or response is not None
+            result = failed(exc, expired, method, url, response, sent, wrote=wrote)
             result.sent = result.sent and not watch.unsent
             return result
         except errors.TransportError as exc:  # over the size cap, or the deadline between reads

@@ -217,6 +217,27 @@ def test_a_purchase_whose_tls_breaks_after_it_was_sent_is_an_unknown_outcome(
     assert [line for line in server.requests if line] == ["POST /v2/numbers/12065550100 HTTP/1.1"]
 
 
+def tls_garbage_in_the_body(conn: Any, stop: Any) -> None:
+    conn.sendall(b"HTTP/1.1 201 Created\r\nContent-Length: 100\r\n\r\n{")
+    tls_garbage_after_the_request(conn, stop)
+
+
+def test_a_purchase_whose_tls_breaks_in_the_body_is_an_unknown_outcome_on_any_session(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import requests
+
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(TLS / "ca.pem"))
+    with (
+        requests.Session() as session,
+        TLSHostile(tls_garbage_in_the_body) as url,
+        quick_client(url, timeout=5.0, session=session) as c,
+        pytest.raises(errors.FlowrouteError) as caught,
+    ):
+        c.v2.numbers.purchase_a_phone_number("12065550100")
+    assert type(caught.value) is errors.OutcomeUnknownError, repr(caught.value)
+
+
 def test_a_tls_handshake_failure_is_known_not_sent(monkeypatch: pytest.MonkeyPatch) -> None:
     # No CA bundle for the test's certificate: refused before a byte of the request left.
     monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
