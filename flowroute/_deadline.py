@@ -123,10 +123,29 @@ def _current() -> Optional[Attempt]:
 
 
 def attach(connection: Any) -> None:
-    """Have the watchdog cut `connection` at the current thread's deadline, if one runs."""
+    """Have the watchdog cut `connection` at the current thread's deadline, if one runs.
+
+    Its ``request`` is wrapped too, once, to mark the attempt as written to
+    (`Attempt.wrote`): a TLS failure after that is no failure to connect.
+    """
     attempt = _current()
     if attempt is not None:
         attempt.watch(connection)
+        if not getattr(connection, "_flowroute_watched", False):
+            _mark_writes(connection)
+
+
+def _mark_writes(connection: Any) -> None:
+    original = connection.request
+
+    def request(*args: Any, **kwargs: Any) -> Any:
+        attempt = _current()
+        if attempt is not None:
+            attempt.wrote = True  # connected (and TLS done): bytes of the request may leave
+        return original(*args, **kwargs)
+
+    connection.request = request
+    connection._flowroute_watched = True
 
 
 class Watchdog:

@@ -200,16 +200,20 @@ def tls_garbage_after_the_request(conn: Any, stop: Any) -> None:
     stop.wait(0.5)
 
 
+@pytest.mark.parametrize("own", [True, False], ids=["own-session", "callers-session"])
 def test_a_purchase_whose_tls_breaks_after_it_was_sent_is_an_unknown_outcome(
-    monkeypatch: pytest.MonkeyPatch,
+    own: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # ConnectError promises "the request was not sent": a TLS failure after the
     # request went out must not be reported as one, nor retried.
+    import requests
+
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(TLS / "ca.pem"))
     server = TLSHostile(tls_garbage_after_the_request)
     with (
+        requests.Session() as session,
         server as url,
-        quick_client(url, timeout=5.0) as c,
+        quick_client(url, timeout=5.0, **({} if own else {"session": session})) as c,
         pytest.raises(errors.FlowrouteError) as caught,
     ):
         c.v2.numbers.purchase_a_phone_number("12065550100")
@@ -238,14 +242,20 @@ def test_a_purchase_whose_tls_breaks_in_the_body_is_an_unknown_outcome_on_any_se
     assert type(caught.value) is errors.OutcomeUnknownError, repr(caught.value)
 
 
-def test_a_tls_handshake_failure_is_known_not_sent(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("own", [True, False], ids=["own-session", "callers-session"])
+def test_a_tls_handshake_failure_is_known_not_sent(
+    own: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # No CA bundle for the test's certificate: refused before a byte of the request left.
+    import requests
+
     monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
     monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
     server = TLSHostile(OK)
     with (
+        requests.Session() as session,
         server as url,
-        quick_client(url, timeout=5.0) as c,
+        quick_client(url, timeout=5.0, **({} if own else {"session": session})) as c,
         pytest.raises(errors.FlowrouteError) as caught,
     ):
         c.v2.numbers.purchase_a_phone_number("12065550100")
