@@ -104,7 +104,8 @@ def download(
             error = map_exception(exc, "GET", shown, wrote=watch.wrote or response is not None)
             if response is not None:  # the body broke off: keep the status line
                 error.response = received(response, "GET", shown, None, _since(started))
-        raise error from exc
+        # Not chained: requests' message names the URL with its presigned query.
+        raise error from None
     except errors.DecodeError as exc:  # what `into` refused, e.g. a CDR file that is not gzip
         if exc.response is None and response is not None:
             exc.response = received(response, "GET", shown, None, _since(started))

@@ -225,3 +225,29 @@ def test_a_download_from_another_host_takes_the_proxy_requests_would(
         c.v2.cdrs.download_cdr_export(7, sink)
     assert proxy.requests == [f"GET {file_url}/7.csv HTTP/1.1"]
     assert storage.requests == [] and sink.size == len(body)
+
+
+def test_a_failed_downloads_traceback_does_not_show_the_presigned_query() -> None:
+    # The query of a presigned URL is a credential for the file: the error's
+    # message leaves it out, and so must what a traceback prints of its cause.
+    import traceback
+
+    closed = socket.create_server(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there: the connection is refused
+
+    with ExitStack() as stack:
+        export = {
+            "type": "cdrexport",
+            "id": "7",
+            "attributes": {
+                "status": "completed",
+                "download_url": f"http://127.0.0.1:{port}/7.csv.gz?X-Amz-Signature=s3cr3t",
+            },
+        }
+        api = stack.enter_context(Hostile(answer("200 OK", json.dumps({"data": export}).encode())))
+        c = stack.enter_context(flowroute.Client(*KEYS, base_url=api))
+        with pytest.raises(errors.FlowrouteError) as info:
+            c.v2.cdrs.download_cdr_export(7, Sink())
+    shown = "".join(traceback.format_exception(type(info.value), info.value, info.tb))
+    assert "7.csv.gz" in shown and "s3cr3t" not in shown
