@@ -345,7 +345,11 @@ def structurer(
     section: Optional[str] = None,
     outer: frozenset[str] = frozenset(),
 ) -> Structurer:
-    """The function that builds `cls` from a flat JSON object, generated on first use.
+    """The function that builds `cls` from a flat JSON object.
+
+    For a model's first objects it reads through the model's ``__init__``;
+    then it is generated (`flowroute._generate.Warming`), and from then on
+    the generated function itself is returned.
 
     Args:
         cls: an attrs class.

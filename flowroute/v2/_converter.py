@@ -5,8 +5,8 @@ A resource object is flattened into one mapping (its ``id``, its
 the document ``included`` them, the related resources) and handed to the
 structuring rules every API version shares (`flowroute._structure`); the
 model keeps the resource object as its ``raw``. Any model class can be
-read: nothing is registered, a class's structure function is generated the
-first time it is asked for.
+read: nothing is registered, a class's structure function is made when
+it is first asked for.
 
 `read_one` / `read_many` / `read_id` read a whole response; a refusal is a
 `DecodeError` with the full URL, the status and the JSON path of the bad
