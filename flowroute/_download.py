@@ -26,8 +26,9 @@ from requests.structures import CaseInsensitiveDict
 
 from . import errors
 from ._body import pieces
-from ._deadline import Attempt, Watchdog
+from ._deadline import Attempt
 from ._exchange import map_exception, received
+from ._watchdog import Watchdog
 
 if TYPE_CHECKING:
     from ._transport import Writable

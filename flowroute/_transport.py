@@ -8,7 +8,7 @@ session the Transport creates, that adapter (`_adapter`) also skips the
 pool, path and cookie work requests' adapter redoes per call. urllib3's
 own retries stay at zero so that this loop is the only retry layer and the
 auth object signs every attempt afresh. Reading and judging the answer is
-`_exchange`'s job; holding every attempt to its deadline, `_deadline`'s.
+`_exchange`'s job; holding every attempt to its deadline, `_deadline`'s and `_watchdog`'s.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from requests.structures import CaseInsensitiveDict
 from . import _constants as c
 from . import errors
 from ._adapter import APIAdapter, settings_for
-from ._deadline import Watchdog, watch_pool
 from ._exchange import (
     Response,
     Result,
@@ -39,6 +38,7 @@ from ._exchange import (
     timed_out,
 )
 from ._retry import RetryPolicy
+from ._watchdog import Watchdog, watch_pool
 
 __all__ = ["Params", "Response", "Timeout", "Transport", "Writable", "path_param"]
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import flowroute
-from flowroute import _deadline, errors
+from flowroute import _deadline, _watchdog, errors
 
 from .hostile import Behaviour, Hostile, answer
 from .test_hostile import KEYS, SLACK, drip_body, drip_headers
@@ -21,10 +21,10 @@ OK = answer("200 OK", b'{"data": []}')
 
 def fresh_watchdog(
     monkeypatch: pytest.MonkeyPatch, **options: Any
-) -> tuple[_deadline.Watchdog, list[_deadline.Attempt]]:
+) -> tuple[_watchdog.Watchdog, list[_deadline.Attempt]]:
     """A watchdog of the test's own for every Transport, and the attempts it is asked to watch."""
-    watchdog = _deadline.Watchdog(**options)
-    monkeypatch.setattr(_deadline.Watchdog, "_shared", watchdog)
+    watchdog = _watchdog.Watchdog(**options)
+    monkeypatch.setattr(_watchdog.Watchdog, "_shared", watchdog)
     watched: list[_deadline.Attempt] = []
     original = watchdog.watch
 
