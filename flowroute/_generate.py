@@ -244,12 +244,10 @@ class Warming:
         self.left = WARM_UP
 
     def __call__(self, *args: Any) -> Any:
-        if self.generated is None:
-            if self.left > 0:
-                self.left -= 1
-                return self.read(*args)
-            self.generated = self.write()
-        return self.generated(*args)
+        if self.generated is None and self.left > 0:
+            self.left -= 1
+            return self.read(*args)
+        return self.now()(*args)
 
     def now(self) -> Any:
         """The generated function, written now if it was not yet."""

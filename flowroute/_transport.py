@@ -346,12 +346,18 @@ class Transport:
         )
 
 
+def _is_seconds(value: object) -> bool:
+    # NaN fails the comparison; inf and absurd values fail the bound.
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and 0 < value <= c.MAX_TIMEOUT
+    )
+
+
 def _check_timeout(timeout: Timeout) -> tuple[float, float]:
     values = timeout if isinstance(timeout, tuple) else (timeout, timeout)
-    if len(values) != 2 or not all(
-        isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= c.MAX_TIMEOUT
-        for v in values
-    ):
+    if len(values) != 2 or not all(_is_seconds(v) for v in values):
         raise errors.ConfigurationError(
             f"timeout must be seconds in (0, {c.MAX_TIMEOUT:g}] or a (connect, read) pair "
             f"of them, got {timeout!r}"
@@ -360,11 +366,7 @@ def _check_timeout(timeout: Timeout) -> tuple[float, float]:
 
 
 def _check_download_timeout(seconds: float) -> float:
-    if (
-        isinstance(seconds, bool)
-        or not isinstance(seconds, (int, float))
-        or not 0 < seconds <= c.MAX_TIMEOUT
-    ):
+    if not _is_seconds(seconds):
         # Only a number is shown: a string passed here by mistake may be a key.
         shown = repr(seconds) if isinstance(seconds, (int, float)) else type(seconds).__name__
         raise errors.ConfigurationError(
