@@ -355,22 +355,27 @@ def _is_seconds(value: object) -> bool:
     )
 
 
+def _shown(value: object) -> str:
+    # Only numbers are shown: a string passed as a timeout by mistake may be a key.
+    if isinstance(value, tuple):
+        return f"({', '.join(_shown(v) for v in value)})"
+    return repr(value) if isinstance(value, (int, float)) else type(value).__name__
+
+
 def _check_timeout(timeout: Timeout) -> tuple[float, float]:
     values = timeout if isinstance(timeout, tuple) else (timeout, timeout)
     if len(values) != 2 or not all(_is_seconds(v) for v in values):
         raise errors.ConfigurationError(
             f"timeout must be seconds in (0, {c.MAX_TIMEOUT:g}] or a (connect, read) pair "
-            f"of them, got {timeout!r}"
+            f"of them, got {_shown(timeout)}"
         )
     return (float(values[0]), float(values[1]))
 
 
 def _check_download_timeout(seconds: float) -> float:
     if not _is_seconds(seconds):
-        # Only a number is shown: a string passed here by mistake may be a key.
-        shown = repr(seconds) if isinstance(seconds, (int, float)) else type(seconds).__name__
         raise errors.ConfigurationError(
-            f"download_timeout must be seconds in (0, {c.MAX_TIMEOUT:g}], got {shown}"
+            f"download_timeout must be seconds in (0, {c.MAX_TIMEOUT:g}], got {_shown(seconds)}"
         )
     return float(seconds)
 

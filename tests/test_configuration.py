@@ -123,6 +123,13 @@ def test_absurd_settings_are_configuration_errors(settings: dict[str, Any]) -> N
         flowroute.Client(ACCESS_KEY, SECRET_KEY, **settings)
 
 
+@pytest.mark.parametrize("timeout", [SECRET_KEY, (5.0, SECRET_KEY)])
+def test_a_timeout_given_a_key_by_mistake_is_refused_without_echoing_it(timeout: Any) -> None:
+    with pytest.raises(errors.ConfigurationError, match="timeout must be seconds") as info:
+        flowroute.Client(ACCESS_KEY, SECRET_KEY, timeout=timeout)
+    assert SECRET_KEY not in str(info.value) and "str" in str(info.value)
+
+
 @pytest.mark.parametrize("name", ["initial_backoff", "max_backoff", "retry_after_cap", "budget"])
 @pytest.mark.parametrize("value", [float("inf"), float("nan"), -1.0, 1e12, "1"])
 def test_absurd_retry_settings_are_configuration_errors(name: str, value: Any) -> None:
